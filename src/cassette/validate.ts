@@ -1,0 +1,204 @@
+import { CassetteFormatError, type CassetteLocation } from '../errors/cassette-format-error.js'
+import type {
+  Body,
+  Cassette,
+  HeaderMap,
+  Interaction,
+  RecordedRequest,
+  RecordedResponse,
+} from '../types.js'
+import { parseGoDuration } from './parse-duration.js'
+
+/** Finds the line and column of a YAML node by its key path, when the source is known. */
+export type Locate = (path: ReadonlyArray<string | number>) => CassetteLocation | undefined
+
+type Path = ReadonlyArray<string | number>
+
+const REQUEST_KEYS = new Set(['method', 'url', 'body', 'headers', 'form'])
+const RESPONSE_KEYS = new Set(['code', 'status', 'body', 'headers', 'duration', 'uncompressed'])
+
+/**
+ * Narrows a parsed YAML value to a {@link Cassette}, or throws a {@link CassetteFormatError}
+ * that names the file, the interaction and the field.
+ *
+ * @param data - What the YAML parser returned.
+ * @param path - The file, for messages.
+ * @param locate - Optional lookup of line numbers for a key path.
+ */
+export function validateCassette(
+  data: unknown,
+  path: string,
+  locate: Locate = () => undefined,
+): Cassette {
+  const fail = (
+    at: Path,
+    message: string,
+    code: 'ERR_CASSETTE_INVALID' | 'ERR_CASSETTE_VERSION' = 'ERR_CASSETTE_INVALID',
+  ): never => {
+    const position = locate(at) ?? {}
+    const interaction = at[0] === 'interactions' && typeof at[1] === 'number' ? at[1] : undefined
+    const field = at.slice(interaction === undefined ? 0 : 2).join('.')
+    const where = [
+      interaction === undefined ? undefined : `interaction ${interaction}`,
+      field === '' ? undefined : `field \`${field}\``,
+      position.line === undefined ? undefined : `line ${position.line}`,
+    ]
+      .filter((part) => part !== undefined)
+      .join(', ')
+    const location: CassetteLocation = { ...position, field }
+    if (interaction !== undefined) location.interaction = interaction
+    throw new CassetteFormatError(
+      code,
+      path,
+      `Invalid cassette ${path}${where === '' ? '' : ` (${where})`}: ${message}.`,
+      location,
+    )
+  }
+
+  if (!isRecord(data)) {
+    return fail(
+      [],
+      `expected a mapping with \`version\` and \`interactions\`, found ${describe(data)}`,
+    )
+  }
+  const version = data.version
+  if (version !== 1 && version !== 2) {
+    return fail(
+      ['version'],
+      `unknown version ${version === undefined ? '(none given)' : JSON.stringify(version)}; msw-cassette reads go-vcr versions 1 and 2`,
+      'ERR_CASSETTE_VERSION',
+    )
+  }
+  const list = data.interactions ?? []
+  if (!Array.isArray(list)) {
+    return fail(['interactions'], `expected a list of interactions, found ${describe(list)}`)
+  }
+  const interactions = list.map((item: unknown, index): Interaction => {
+    const at: Path = ['interactions', index]
+    if (!isRecord(item))
+      return fail(
+        at,
+        `expected a mapping with \`request\` and \`response\`, found ${describe(item)}`,
+      )
+    const id = item.id ?? index
+    if (typeof id !== 'number' || !Number.isInteger(id))
+      return fail([...at, 'id'], `expected an integer, found ${describe(id)}`)
+    return {
+      id,
+      index,
+      request: readRequest(item.request, [...at, 'request'], fail),
+      response: readResponse(item.response, [...at, 'response'], fail),
+    }
+  })
+  return { path, version, interactions }
+}
+
+type Fail = (at: Path, message: string) => never
+
+function readRequest(value: unknown, at: Path, fail: Fail): RecordedRequest {
+  if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
+  const method = value.method
+  if (typeof method !== 'string' || method === '')
+    return fail([...at, 'method'], `expected an HTTP method, found ${describe(method)}`)
+  const url = value.url
+  if (typeof url !== 'string' || url === '')
+    return fail([...at, 'url'], `expected a URL, found ${describe(url)}`)
+  const request: RecordedRequest = {
+    method,
+    url,
+    body: readBody(value.body, [...at, 'body'], fail),
+    headers: readHeaders(value.headers, [...at, 'headers'], fail),
+    extra: pickExtra(value, REQUEST_KEYS),
+  }
+  if (value.form !== undefined && value.form !== null)
+    request.form = readHeaders(value.form, [...at, 'form'], fail)
+  return request
+}
+
+function readResponse(value: unknown, at: Path, fail: Fail): RecordedResponse {
+  if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
+  const code = value.code
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 100 || code > 999) {
+    return fail([...at, 'code'], `expected an HTTP status code, found ${describe(code)}`)
+  }
+  const rawStatus = value.status ?? ''
+  // Some v1 files carry only the number (`status: 200`).
+  const status = typeof rawStatus === 'number' ? String(rawStatus) : rawStatus
+  if (typeof status !== 'string')
+    return fail(
+      [...at, 'status'],
+      `expected a status line like "200 OK", found ${describe(status)}`,
+    )
+  const uncompressed = value.uncompressed ?? false
+  if (typeof uncompressed !== 'boolean')
+    return fail([...at, 'uncompressed'], `expected true or false, found ${describe(uncompressed)}`)
+  return {
+    code,
+    status,
+    body: readBody(value.body, [...at, 'body'], fail),
+    headers: readHeaders(value.headers, [...at, 'headers'], fail),
+    durationMs: readDuration(value.duration, [...at, 'duration'], fail),
+    uncompressed,
+    extra: pickExtra(value, RESPONSE_KEYS),
+  }
+}
+
+function readBody(value: unknown, at: Path, fail: Fail): Body {
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'string' || value instanceof Uint8Array) return value
+  // An unquoted scalar such as `body: 42` parses as a number; its text is the body.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return fail(at, `expected a string or !!binary, found ${describe(value)}`)
+}
+
+function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
+  if (value === undefined || value === null) return {}
+  if (!isRecord(value))
+    return fail(at, `expected a mapping of names to lists of values, found ${describe(value)}`)
+  const headers: HeaderMap = {}
+  for (const [name, raw] of Object.entries(value)) {
+    const values = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
+    headers[name] = values.map((item: unknown) => {
+      if (typeof item === 'string') return item
+      if (typeof item === 'number' || typeof item === 'boolean') return String(item)
+      return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
+    })
+  }
+  return headers
+}
+
+function readDuration(value: unknown, at: Path, fail: Fail): number {
+  if (value === undefined || value === null) return 0
+  // yaml.v2 may write a time.Duration as its integer nanoseconds.
+  if (typeof value === 'number') return value / 1e6
+  if (typeof value !== 'string')
+    return fail(at, `expected a Go duration like "1.5s", found ${describe(value)}`)
+  const ms = parseGoDuration(value)
+  if (ms === undefined)
+    return fail(at, `expected a Go duration like "1.5s", found ${JSON.stringify(value)}`)
+  return ms
+}
+
+function pickExtra(value: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
+  const extra: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) if (!known.has(key)) extra[key] = item
+  return extra
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array)
+  )
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Uint8Array) return 'binary data'
+  if (typeof value === 'object') return 'a mapping'
+  return `${typeof value} ${JSON.stringify(value)}`
+}

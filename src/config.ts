@@ -1,0 +1,99 @@
+import { CassetteOptionsError } from './errors/cassette-options-error.js'
+import type { CassetteOptions } from './options.js'
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof CassetteOptions | 'server'>([
+  'dir',
+  'match',
+  'ignoreBodyPaths',
+  'matcher',
+  'allowRepeats',
+  'timing',
+  'server',
+])
+const MATCH_KEYS: ReadonlySet<string> = new Set(['method', 'url', 'body', 'headers'])
+
+let globalOptions: Readonly<Record<string, unknown>> = {}
+
+/**
+ * Sets defaults for every later cassette in this process (each call merges into the last).
+ *
+ * @example configure({ dir: 'test/cassettes', timing: 'instant' })
+ */
+export function configure(options: CassetteOptions & { server?: unknown }): void {
+  checkOptions(options, 'configure')
+  globalOptions = { ...globalOptions, ...options }
+}
+
+/** Restores the built-in defaults (undoes every {@link configure} call). */
+export function resetConfiguration(): void {
+  globalOptions = {}
+}
+
+/** The options in force for one call: its own over the configured ones. */
+export function mergeOptions<T extends CassetteOptions>(local: T | undefined, caller: string): T {
+  if (local !== undefined) checkOptions(local, caller)
+  return { ...globalOptions, ...local } as T
+}
+
+/** Throws a {@link CassetteOptionsError} for unknown option names and wrongly typed values. */
+export function checkOptions(
+  options: object,
+  caller: string,
+  extraKeys: readonly string[] = [],
+): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new CassetteOptionsError(`${caller}: options must be an object, got ${String(options)}.`)
+  }
+  const record = options as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_KEYS.has(key) && !extraKeys.includes(key)) {
+      const known = [...KNOWN_KEYS, ...extraKeys].map((name) => `\`${name}\``).join(', ')
+      throw new CassetteOptionsError(
+        `${caller}: unknown option \`${key}\`. Known options: ${known}.`,
+      )
+    }
+  }
+  const match = record.match
+  if (match !== undefined) {
+    if (typeof match !== 'object' || match === null) {
+      throw new CassetteOptionsError(`${caller}: \`match\` must be an object like { body: false }.`)
+    }
+    for (const [key, value] of Object.entries(match)) {
+      if (!MATCH_KEYS.has(key)) {
+        throw new CassetteOptionsError(
+          `${caller}: unknown option \`match.${key}\`. Known: \`method\`, \`url\`, \`body\`, \`headers\`.`,
+        )
+      }
+      const ok =
+        value === false ||
+        typeof value === 'function' ||
+        (key === 'headers' && Array.isArray(value))
+      if (!ok) {
+        throw new CassetteOptionsError(
+          `${caller}: \`match.${key}\` must be false or a normalizer function${key === 'headers' ? ' or a list of header names' : ''}.`,
+        )
+      }
+    }
+  }
+  const timing = record.timing
+  if (
+    timing !== undefined &&
+    timing !== 'instant' &&
+    timing !== 'recorded' &&
+    (typeof timing !== 'object' || timing === null)
+  ) {
+    throw new CassetteOptionsError(
+      `${caller}: \`timing\` must be 'instant', 'recorded' or { eventDelayMs, headersDelayMs }.`,
+    )
+  }
+  if (record.ignoreBodyPaths !== undefined && !Array.isArray(record.ignoreBodyPaths)) {
+    throw new CassetteOptionsError(
+      `${caller}: \`ignoreBodyPaths\` must be a list of paths like ['metadata.request_id'].`,
+    )
+  }
+  if (record.matcher !== undefined && typeof record.matcher !== 'function') {
+    throw new CassetteOptionsError(
+      `${caller}: \`matcher\` must be a function (request, interaction) => boolean.`,
+    )
+  }
+}

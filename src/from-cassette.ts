@@ -1,0 +1,74 @@
+import type { HttpHandler } from 'msw'
+import { readCassetteFile } from './cassette/load-cassette.js'
+import { resolveCassettePath } from './cassette/resolve-path.js'
+import { mergeOptions } from './config.js'
+import { DEFAULTS } from './defaults.js'
+import { createCassetteHandler } from './msw/create-handler.js'
+import type { CassetteOptions } from './options.js'
+import { CassettePlayer } from './player/cassette-player.js'
+import type { Cassette, Interaction } from './types.js'
+
+/**
+ * The msw handlers of a cassette (an array, to spread into `setupServer`), with the cassette
+ * and its replay state attached.
+ */
+export interface CassetteHandlers extends Array<HttpHandler> {
+  /** The parsed cassette. */
+  readonly cassette: Cassette
+  /** Marks every interaction unused again, e.g. in `afterEach`. */
+  reset(): void
+  /** Interactions not requested since the last reset. */
+  unused(): Interaction[]
+}
+
+/**
+ * Turns a cassette into msw request handlers: every request is answered from the recording,
+ * and a request the cassette does not hold fails at the call without reaching the network.
+ *
+ * @param nameOrCassette - A cassette name (`<dir>/<name>.yaml`), a path, or a loaded cassette.
+ * @param options - Matching, timing and `dir`; merged over {@link configure}'s.
+ * @example
+ * const server = setupServer(...fromCassette('simple_object_streaming'))
+ */
+export function fromCassette(
+  nameOrCassette: string | Cassette,
+  options?: CassetteOptions,
+): CassetteHandlers {
+  const player = createPlayer(nameOrCassette, options, 'fromCassette')
+  const handler = createCassetteHandler(() => [player])
+  return Object.assign([handler], {
+    cassette: player.cassette,
+    reset: () => player.reset(),
+    unused: () => player.unused(),
+  })
+}
+
+/** Loads a cassette by name or takes a loaded one, and wraps it in a player. */
+export function createPlayer(
+  nameOrCassette: string | Cassette,
+  options: CassetteOptions | undefined,
+  caller: string,
+): CassettePlayer {
+  const merged = mergeOptions(options, caller)
+  const cassette =
+    typeof nameOrCassette === 'string' ? loadCassette(nameOrCassette, merged) : nameOrCassette
+  return new CassettePlayer(cassette, merged)
+}
+
+/**
+ * Reads, validates and returns a cassette. Files are parsed once per process and read again
+ * only when they change.
+ *
+ * @param nameOrPath - A cassette name resolved in `dir`, or a path to a `.yaml`/`.yml` file.
+ * @param options - `dir` to resolve names in; default `fixtures`.
+ * @throws `CassetteNotFoundError`, `CassetteFormatError`.
+ * @example const cassette = loadCassette('fixtures/simple_object_streaming.yaml')
+ */
+export function loadCassette(
+  nameOrPath: string,
+  options: Pick<CassetteOptions, 'dir'> = {},
+): Cassette {
+  const dir =
+    options.dir ?? mergeOptions<CassetteOptions>(undefined, 'loadCassette').dir ?? DEFAULTS.dir
+  return readCassetteFile(resolveCassettePath(nameOrPath, dir))
+}

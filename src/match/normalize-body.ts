@@ -1,0 +1,51 @@
+import { removeJsonPaths } from './json-paths.js'
+
+/**
+ * The default body comparison value. JSON (by content type, or by shape when the type is
+ * missing) compares as a value with sorted keys; `application/x-www-form-urlencoded` as a sorted
+ * parameter list; anything else as its exact text. Empty and absent bodies are equal.
+ *
+ * @param body - The body text (binary bodies arrive as latin1 text, one char per byte).
+ * @param contentType - The request's `Content-Type`, or `''`.
+ * @param ignorePaths - Parsed `ignoreBodyPaths`.
+ * @example normalizeBody('{"b":1, "a":2}', 'application/json') === normalizeBody('{"a":2,"b":1}', '')
+ */
+export function normalizeBody(
+  body: string,
+  contentType: string,
+  ignorePaths: readonly (readonly string[])[] = [],
+): string {
+  if (body === '') return ''
+  const type = contentType.toLowerCase()
+  if (type.includes('application/x-www-form-urlencoded')) {
+    const params = [...new URLSearchParams(body)].map(
+      ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+    )
+    return `form:${params.sort().join('&')}`
+  }
+  if (type.includes('json') || looksLikeJson(body)) {
+    try {
+      const value: unknown = JSON.parse(body)
+      if (ignorePaths.length > 0) removeJsonPaths(value, ignorePaths)
+      return `json:${canonicalJson(value)}`
+    } catch {
+      // Not JSON after all: compare the text.
+    }
+  }
+  return `text:${body}`
+}
+
+/** JSON text with object keys sorted at every level, so key order never matters. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item
+    const sorted: Record<string, unknown> = {}
+    for (const key of Object.keys(item).sort()) sorted[key] = (item as Record<string, unknown>)[key]
+    return sorted
+  })
+}
+
+function looksLikeJson(body: string): boolean {
+  const first = body.trimStart()[0]
+  return first === '{' || first === '['
+}

@@ -1,0 +1,30 @@
+import { type HttpHandler, http } from 'msw'
+import type { LookupResult } from '../match/interaction-index.js'
+import type { CassettePlayer } from '../player/cassette-player.js'
+import { readRequest } from '../player/read-request.js'
+
+/**
+ * One msw handler that answers from the given players, innermost first. A single handler with
+ * an index lookup costs the same for 1 or 10,000 interactions, where one handler per
+ * interaction would make msw scan them all on every request.
+ *
+ * @param players - Called per request, so a test-runner glue can change what is active.
+ *   When it returns none, the handler steps aside and msw goes on to the next handler.
+ */
+export function createCassetteHandler(players: () => readonly CassettePlayer[]): HttpHandler {
+  return http.all('*', async ({ request }) => {
+    const active = players()
+    const first = active[0]
+    if (first === undefined) return undefined
+    const incoming = await readRequest(request)
+    let firstResult: LookupResult | undefined
+    for (const player of active) {
+      const result = player.lookup(incoming)
+      if (result.kind === 'hit') return player.respond(result.interaction)
+      firstResult ??= result
+    }
+    // Thrown, not returned: msw hands an error with `code` and `errno` to the client as the
+    // request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the network.
+    throw first.miss(incoming, firstResult ?? { kind: 'miss' })
+  })
+}

@@ -1,0 +1,19 @@
+import type { IncomingRequest } from '../options.js'
+
+const decoder = new TextDecoder()
+const EMPTY = new Uint8Array(0)
+
+/**
+ * Reads an intercepted request once, from a clone, so the original stays readable for msw and
+ * for any other handler.
+ */
+export async function readRequest(request: Request): Promise<IncomingRequest> {
+  const bytes = request.body === null ? EMPTY : new Uint8Array(await request.clone().arrayBuffer())
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    bytes,
+    text: bytes.byteLength === 0 ? '' : decoder.decode(bytes),
+  }
+}

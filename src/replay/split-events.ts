@@ -1,0 +1,43 @@
+const EVENT_END = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)/g
+const LINE_END = /\r\n|\r|\n/g
+
+/** How a streamed body is cut into chunks. */
+export type StreamKind = 'events' | 'lines'
+
+/**
+ * The streaming kind of a content type: Server-Sent Events split on blank lines, NDJSON and
+ * JSON Lines on line ends, anything else is not streamed.
+ */
+export function streamKind(contentType: string): StreamKind | undefined {
+  const type = contentType.toLowerCase()
+  if (type.includes('text/event-stream')) return 'events'
+  if (
+    type.includes('application/x-ndjson') ||
+    type.includes('application/jsonl') ||
+    type.includes('application/json-seq')
+  ) {
+    return 'lines'
+  }
+  return undefined
+}
+
+/**
+ * Cuts a streamed body into the pieces the server sent: each SSE event with the blank line that
+ * ends it (LF or CRLF), or each NDJSON line with its line end. The pieces joined give back the
+ * body exactly.
+ *
+ * @example splitStream('data: a\n\ndata: b\n\n', 'events') // ['data: a\n\n', 'data: b\n\n']
+ */
+export function splitStream(body: string, kind: StreamKind): string[] {
+  const pattern = kind === 'events' ? EVENT_END : LINE_END
+  const pieces: string[] = []
+  let start = 0
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
+    const end = match.index + match[0].length
+    pieces.push(body.slice(start, end))
+    start = end
+  }
+  if (start < body.length) pieces.push(body.slice(start))
+  return pieces
+}

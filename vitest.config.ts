@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    // Tests import the public entry points; in the repo they resolve to the sources.
+    alias: [
+      { find: /^msw-cassette$/, replacement: src('index.ts') },
+      { find: /^msw-cassette\/vitest$/, replacement: src('vitest.ts') },
+      { find: /^msw-cassette\/jest$/, replacement: src('jest.ts') },
+    ],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scratch/**/*.test.ts'],
+    exclude: ['test/jest/**', 'node_modules/**'],
+  },
+})
