@@ -1,0 +1,29 @@
+import { expect, test } from '@jest/globals'
+import { readChunks, seed, textDeltas } from '../stream-helpers.js'
+
+const { requestBody, responseBody } = seed()
+
+test('replays the seed stream event by event from a setup file', async () => {
+  const response = await fetch('https://api.openai.com/v1/responses', {
+    method: 'POST',
+    body: requestBody,
+  })
+  const chunks = await readChunks(response)
+  expect(chunks).toHaveLength(21)
+  expect(chunks.join('')).toBe(responseBody)
+  expect(textDeltas(chunks.join(''))).toBe('{"age":30,"city":"Paris","name":"Alice"}')
+})
+
+test('the cassette is fresh again in the next test', async () => {
+  const response = await fetch('https://api.openai.com/v1/responses', {
+    method: 'POST',
+    body: requestBody,
+  })
+  expect(await response.text()).toBe(responseBody)
+})
+
+test('an unrecorded request fails at the call and names the cassette', async () => {
+  await expect(fetch('https://api.openai.com/v1/models')).rejects.toThrow(
+    /simple_object_streaming\.yaml matches GET https:\/\/api\.openai\.com\/v1\/models/,
+  )
+})
