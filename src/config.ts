@@ -1,5 +1,6 @@
 import { CassetteOptionsError } from './errors/cassette-options-error.js'
 import type { CassetteOptions } from './options.js'
+import { checkRecordOptions } from './record/check-record-options.js'
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof CassetteOptions | 'server'>([
   'dir',
@@ -8,6 +9,10 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof CassetteOptions | 'server'
   'matcher',
   'allowRepeats',
   'timing',
+  'strict',
+  'debug',
+  'mode',
+  'redact',
   'server',
 ])
 const MATCH_KEYS: ReadonlySet<string> = new Set(['method', 'url', 'body', 'headers'])
@@ -53,6 +58,7 @@ export function checkOptions(
       )
     }
   }
+  checkRecordOptions(record, caller)
   const match = record.match
   if (match !== undefined) {
     if (typeof match !== 'object' || match === null) {
@@ -89,6 +95,20 @@ export function checkOptions(
   if (record.ignoreBodyPaths !== undefined && !Array.isArray(record.ignoreBodyPaths)) {
     throw new CassetteOptionsError(
       `${caller}: \`ignoreBodyPaths\` must be a list of paths like ['metadata.request_id'].`,
+    )
+  }
+  for (const key of ['allowRepeats', 'strict'] as const) {
+    if (record[key] !== undefined && typeof record[key] !== 'boolean') {
+      throw new CassetteOptionsError(`${caller}: \`${key}\` must be true or false.`)
+    }
+  }
+  if (
+    record.debug !== undefined &&
+    typeof record.debug !== 'boolean' &&
+    typeof record.debug !== 'function'
+  ) {
+    throw new CassetteOptionsError(
+      `${caller}: \`debug\` must be true, false or a function (line) => void.`,
     )
   }
   if (record.matcher !== undefined && typeof record.matcher !== 'function') {

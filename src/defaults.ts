@@ -10,3 +10,24 @@ export const DEFAULTS = {
   timing: 'instant',
   ignoreBodyPaths: [],
 } as const satisfies CassetteOptions
+
+/** What recorded secrets are replaced with. */
+export const REDACTED = '[REDACTED]'
+
+/** Headers and query parameters that are always redacted before a cassette is written. */
+export const DEFAULT_REDACT = {
+  headers: [
+    'Authorization',
+    'Proxy-Authorization',
+    'Cookie',
+    'Set-Cookie',
+    'X-Api-Key',
+    'Api-Key',
+    'OpenAI-Organization',
+    'OpenAI-Project',
+  ],
+  query: ['key', 'api_key', 'apikey', 'access_token', 'token'],
+} as const
+
+/** The environment variable that sets the record mode for a whole run. */
+export const MODE_ENV = 'MSW_CASSETTE_MODE'

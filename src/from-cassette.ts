@@ -6,6 +6,8 @@ import { DEFAULTS } from './defaults.js'
 import { createCassetteHandler } from './msw/create-handler.js'
 import type { CassetteOptions } from './options.js'
 import { CassettePlayer } from './player/cassette-player.js'
+import { openCassette } from './record/open-cassette.js'
+import { resolveMode } from './record/resolve-mode.js'
 import type { Cassette, Interaction } from './types.js'
 
 /**
@@ -19,11 +21,27 @@ export interface CassetteHandlers extends Array<HttpHandler> {
   reset(): void
   /** Interactions not requested since the last reset. */
   unused(): Interaction[]
+  /**
+   * Throws the first request that missed since the last reset (so a swallowed failure still
+   * fails the test), and with `strict` a list of interactions never requested. Call it in
+   * `afterEach`.
+   */
+  verify(options?: { strict?: boolean }): void
+  /**
+   * Writes what was recorded to the cassette file, when the mode records and something new was
+   * recorded; waits for responses still streaming. Call it in `afterAll`, and skip it when a
+   * test failed to keep the previous cassette. Resolves to whether the file was written.
+   *
+   * @example afterAll(() => handlers.save())
+   */
+  save(): Promise<boolean>
 }
 
 /**
  * Turns a cassette into msw request handlers: every request is answered from the recording,
  * and a request the cassette does not hold fails at the call without reaching the network.
+ * In the recording modes (option `mode`, `MSW_CASSETTE_MODE`) requests go to the network
+ * instead, and `save()` writes them.
  *
  * @param nameOrCassette - A cassette name (`<dir>/<name>.yaml`), a path, or a loaded cassette.
  * @param options - Matching, timing and `dir`; merged over {@link configure}'s.
@@ -40,6 +58,8 @@ export function fromCassette(
     cassette: player.cassette,
     reset: () => player.reset(),
     unused: () => player.unused(),
+    verify: (verifyOptions?: { strict?: boolean }) => player.verify(verifyOptions?.strict),
+    save: () => player.save(),
   })
 }
 
@@ -50,9 +70,17 @@ export function createPlayer(
   caller: string,
 ): CassettePlayer {
   const merged = mergeOptions(options, caller)
-  const cassette =
-    typeof nameOrCassette === 'string' ? loadCassette(nameOrCassette, merged) : nameOrCassette
-  return new CassettePlayer(cassette, merged)
+  if (typeof nameOrCassette === 'string') {
+    return openCassette(nameOrCassette, merged.dir ?? DEFAULTS.dir, merged)
+  }
+  // A cassette built in memory has no file to record into: it is replayed in every mode but
+  // passthrough.
+  const passthrough = resolveMode(merged.mode) === 'passthrough'
+  return new CassettePlayer(
+    nameOrCassette,
+    merged,
+    passthrough ? { behaviour: 'passthrough' } : undefined,
+  )
 }
 
 /**

@@ -2,6 +2,7 @@ import { CassetteOptionsError } from './errors/cassette-options-error.js'
 import { createUseCassette, type RunnerHooks } from './runner/use-cassette.js'
 
 export type { CassetteHandle, UseCassetteOptions } from './runner/use-cassette.js'
+export { withCassette } from './runner/with-cassette.js'
 
 type Hook = (fn: () => void) => void
 

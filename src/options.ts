@@ -55,6 +55,45 @@ export type TimingOption =
       eventDelayMs?: number
     }
 
+/**
+ * What a cassette does with requests. Set by the `mode` option or the environment variable
+ * `MSW_CASSETTE_MODE` (which wins, so a run can re-record without editing code).
+ *
+ * - `replay`: answer from the cassette only; a missing cassette is an error. Default when `CI` is set.
+ * - `once`: replay when the cassette file exists, else record it. Default outside CI.
+ * - `new-episodes`: replay what matches; send the rest to the network and append it.
+ * - `record`: send everything to the network and write the cassette anew.
+ * - `passthrough`: send everything to the network; write nothing.
+ */
+export type RecordMode = 'replay' | 'once' | 'new-episodes' | 'record' | 'passthrough'
+
+/**
+ * Secrets to keep out of recorded cassettes, on top of the defaults (headers `Authorization`,
+ * `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`, `Api-Key`, `OpenAI-Organization`,
+ * `OpenAI-Project`; query parameters `key`, `api_key`, `apikey`, `access_token`, `token`). Each
+ * is replaced by `[REDACTED]` before anything is written, and live requests get the same
+ * treatment before matching, so a later run with another key still matches.
+ *
+ * @example
+ * redact: { headers: ['X-Goog-Api-Key'], bodyPaths: ['user.email'], values: [process.env.OPENAI_API_KEY] }
+ */
+export interface RedactOptions {
+  /** More header names (any case), in requests and responses. */
+  headers?: readonly string[]
+  /** More query parameter names (any case), in URLs and recorded forms. */
+  query?: readonly string[]
+  /**
+   * JSON body paths like `user.email` or `messages.*.content` (`*`: any key or index), in JSON
+   * bodies and in each JSON line of SSE `data:` fields and NDJSON streams.
+   */
+  bodyPaths?: readonly string[]
+  /**
+   * Literal secret values, replaced wherever they appear: headers, URL, bodies, SSE payloads.
+   * `undefined` and `''` are skipped, so `[process.env.API_KEY]` is safe when the variable is unset.
+   */
+  values?: readonly (string | undefined)[]
+}
+
 /** Options shared by {@link fromCassette}, `useCassette` and {@link configure}. */
 export interface CassetteOptions {
   /** Folder that cassette names resolve in. Default: `fixtures` under the working directory. */
@@ -75,4 +114,22 @@ export interface CassetteOptions {
   allowRepeats?: boolean
   /** `'instant'` (default), `'recorded'`, or explicit delays. */
   timing?: TimingOption
+  /**
+   * Fail the test (in `useCassette`'s after-hook, or `verify()`) when recorded interactions were
+   * never requested. Default `false`.
+   */
+  strict?: boolean
+  /**
+   * Print each matching decision: request -> interaction id, or why each candidate was turned
+   * down. `true` writes to stderr; a function receives each line. Default: on when the
+   * environment variable `MSW_CASSETTE_DEBUG` is `1` or `true`.
+   */
+  debug?: boolean | ((line: string) => void)
+  /**
+   * Replay, record or pass through; see {@link RecordMode}. The environment variable
+   * `MSW_CASSETTE_MODE` overrides it. Default: `'replay'` when `CI` is set, else `'once'`.
+   */
+  mode?: RecordMode
+  /** Secrets to replace before a cassette is written, besides the defaults; see {@link RedactOptions}. */
+  redact?: RedactOptions
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createUseCassette } from './runner/use-cassette.js'
 
 export type { CassetteHandle, UseCassetteOptions } from './runner/use-cassette.js'
+export { withCassette } from './runner/with-cassette.js'
 
 /**
  * Makes a cassette answer every request of the tests in this file, or in the enclosing

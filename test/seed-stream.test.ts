@@ -2,6 +2,7 @@ import https from 'node:https'
 import axios from 'axios'
 import { UnmatchedRequestError } from 'msw-cassette'
 import { useCassette } from 'msw-cassette/vitest'
+import nodeFetch from 'node-fetch'
 import { describe, expect, test } from 'vitest'
 
 const URL = 'https://api.openai.com/v1/responses'
@@ -79,7 +80,8 @@ describe('the seed cassette through fetch', () => {
     expect(message).toContain('fixtures/simple_object_streaming.yaml')
     expect(message).toContain(`POST ${URL}`)
     expect(message).toContain('not sent to the network')
-    expect(cassette.misses).toHaveLength(1)
+    // The miss is also kept for the after-hook, which would fail this test; it was expected here.
+    expect(cassette.takeMisses()).toHaveLength(1)
   })
 
   test('a second identical request says the only match was already used', async () => {
@@ -90,6 +92,7 @@ describe('the seed cassette through fetch', () => {
     )
     expect(error?.message).toContain('already used')
     expect(error?.message).toContain('allowRepeats')
+    cassette.takeMisses()
   })
 })
 
@@ -123,6 +126,14 @@ describe('the seed cassette through node:http', () => {
     expect(deltas(received.chunks.join('').split(/(?<=\n\n)/))).toBe(
       '{"age":30,"city":"Paris","name":"Alice"}',
     )
+  })
+
+  test('node-fetch (over node:http) streams the recorded events', async () => {
+    const response = await nodeFetch(URL, { method: 'POST', body: recordedBody })
+    expect(response.status).toBe(200)
+    let text = ''
+    for await (const chunk of response.body ?? []) text += String(chunk)
+    expect(text).toBe(recordedResponse)
   })
 
   test('axios (node:http adapter) receives the recorded stream', async () => {

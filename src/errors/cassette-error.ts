@@ -6,6 +6,8 @@ export type CassetteErrorCode =
   | 'ERR_CASSETTE_INVALID'
   | 'ERR_CASSETTE_UNMATCHED'
   | 'ERR_CASSETTE_OPTIONS'
+  | 'ERR_CASSETTE_RECORD'
+  | 'ERR_CASSETTE_UNUSED'
 
 /**
  * Base class of every error msw-cassette throws. Catch this to handle all of them; switch on

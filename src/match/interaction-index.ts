@@ -1,11 +1,15 @@
 import type { IncomingRequest } from '../options.js'
 import type { Cassette, HeaderMap, Interaction } from '../types.js'
 import { bodyText } from './body-text.js'
-import type { KeyFunction, RequestParts } from './request-key.js'
+import { type KeyFunction, parseUrl, type RequestParts } from './request-key.js'
 
 /** What a lookup found. */
 export type LookupResult =
-  | { kind: 'hit'; interaction: Interaction }
+  | {
+      kind: 'hit'
+      interaction: Interaction /** Earlier matches passed over because they were used. */
+      skipped: Interaction[]
+    }
   /** Interactions matched, but every one was used already (and `allowRepeats` is off). */
   | { kind: 'used-up'; matches: Interaction[] }
   | { kind: 'miss' }
@@ -17,11 +21,14 @@ export type LookupResult =
 export class InteractionIndex {
   readonly cassette: Cassette
   private readonly byKey = new Map<string, Interaction[]>()
-  private readonly used: boolean[]
+  /** For each interaction: the request that used it, or `undefined`. */
+  private readonly usedBy: (string | undefined)[]
   private readonly keyOf: KeyFunction
   private readonly matcher:
     | ((request: IncomingRequest, interaction: Interaction) => boolean)
     | undefined
+  private readonly parts = new Map<Interaction, RequestParts>()
+  private buckets: Map<string, Interaction[]> | undefined
 
   /**
    * @param cassette - The cassette to index.
@@ -36,10 +43,10 @@ export class InteractionIndex {
     this.cassette = cassette
     this.keyOf = keyOf
     this.matcher = matcher
-    this.used = cassette.interactions.map(() => false)
+    this.usedBy = cassette.interactions.map(() => undefined)
     if (matcher) return
     for (const interaction of cassette.interactions) {
-      const key = keyOf(recordedParts(interaction))
+      const key = keyOf(this.recorded(interaction))
       const list = this.byKey.get(key)
       if (list) list.push(interaction)
       else this.byKey.set(key, [interaction])
@@ -50,37 +57,46 @@ export class InteractionIndex {
    * Finds the interaction that answers `request` and marks it used.
    *
    * @param allowRepeats - Let used interactions answer again.
+   * @param label - Names the request in later messages ("used by request 2 (GET …)").
    */
-  take(request: IncomingRequest, allowRepeats: boolean): LookupResult {
-    const candidates = this.candidates(request)
+  take(request: IncomingRequest, allowRepeats: boolean, label: string): LookupResult {
+    const candidates = this.matches(request)
     if (candidates.length === 0) return { kind: 'miss' }
+    const skipped: Interaction[] = []
     for (const interaction of candidates) {
-      if (!this.used[interaction.index]) {
-        this.used[interaction.index] = true
-        return { kind: 'hit', interaction }
+      if (this.usedBy[interaction.index] === undefined) {
+        this.usedBy[interaction.index] = label
+        return { kind: 'hit', interaction, skipped }
       }
+      skipped.push(interaction)
     }
     const first = candidates[0]
-    if (allowRepeats && first) return { kind: 'hit', interaction: first }
+    if (allowRepeats && first) return { kind: 'hit', interaction: first, skipped: [] }
     return { kind: 'used-up', matches: candidates }
   }
 
-  /** Interactions not used since the last {@link reset}, in file order. */
-  unused(): Interaction[] {
-    return this.cassette.interactions.filter((interaction) => !this.used[interaction.index])
+  /**
+   * Appends an interaction recorded during this run, already used by `label`, so that after a
+   * reset later tests replay it instead of recording it again.
+   *
+   * @returns The interaction as indexed (its `index` is its position in the cassette).
+   */
+  add(interaction: Interaction, label: string): Interaction {
+    const added = { ...interaction, index: this.cassette.interactions.length }
+    this.cassette.interactions.push(added)
+    this.usedBy.push(label)
+    this.buckets = undefined
+    if (!this.matcher) {
+      const key = this.keyOf(this.recorded(added))
+      const list = this.byKey.get(key)
+      if (list) list.push(added)
+      else this.byKey.set(key, [added])
+    }
+    return added
   }
 
-  /** Whether the interaction was used since the last reset. */
-  isUsed(interaction: Interaction): boolean {
-    return this.used[interaction.index] === true
-  }
-
-  /** Marks every interaction unused again. */
-  reset(): void {
-    this.used.fill(false)
-  }
-
-  private candidates(request: IncomingRequest): Interaction[] {
+  /** Every interaction that matches `request`, used or not, in file order. */
+  matches(request: IncomingRequest): Interaction[] {
     if (this.matcher) {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
@@ -93,16 +109,64 @@ export class InteractionIndex {
     })
     return this.byKey.get(key) ?? []
   }
-}
 
-/** The matching view of a recorded request. */
-export function recordedParts(interaction: Interaction): RequestParts {
-  const { request } = interaction
-  return {
-    method: request.method,
-    url: request.url,
-    headers: toHeaders(request.headers),
-    body: bodyText(request.body),
+  /**
+   * Interactions worth comparing with a request that missed: those with its method and host,
+   * else those with its host, else the first 50. Bucketed on first use, so a miss in a cassette
+   * of thousands compares against a handful.
+   */
+  neighbours(request: IncomingRequest): Interaction[] {
+    if (!this.buckets) {
+      this.buckets = new Map()
+      for (const interaction of this.cassette.interactions) {
+        const { method, url } = interaction.request
+        const host = parseUrl(url).host.toLowerCase()
+        for (const key of [`${method.toUpperCase()} ${host}`, ` ${host}`]) {
+          const list = this.buckets.get(key)
+          if (list) list.push(interaction)
+          else this.buckets.set(key, [interaction])
+        }
+      }
+    }
+    const host = request.url.host.toLowerCase()
+    return (
+      this.buckets.get(`${request.method.toUpperCase()} ${host}`) ??
+      this.buckets.get(` ${host}`) ??
+      this.cassette.interactions.slice(0, 50)
+    )
+  }
+
+  /** Which request used the interaction since the last reset, or `undefined`. */
+  usedByLabel(interaction: Interaction): string | undefined {
+    return this.usedBy[interaction.index]
+  }
+
+  /** Interactions not used since the last {@link reset}, in file order. */
+  unused(): Interaction[] {
+    return this.cassette.interactions.filter(
+      (interaction) => this.usedBy[interaction.index] === undefined,
+    )
+  }
+
+  /** Marks every interaction unused again. */
+  reset(): void {
+    this.usedBy.fill(undefined)
+  }
+
+  /** The matching view of a recorded request, built once per interaction. */
+  recorded(interaction: Interaction): RequestParts {
+    let parts = this.parts.get(interaction)
+    if (!parts) {
+      const { request } = interaction
+      parts = {
+        method: request.method,
+        url: request.url,
+        headers: toHeaders(request.headers),
+        body: bodyText(request.body),
+      }
+      this.parts.set(interaction, parts)
+    }
+    return parts
   }
 }
 

@@ -14,10 +14,15 @@ const DEFAULT_PORTS: Record<string, string> = {
  */
 export function normalizeUrl(url: URL): string {
   const port = url.port === '' || DEFAULT_PORTS[url.protocol] === url.port ? '' : `:${url.port}`
-  const params = [...url.searchParams].map(
+  // Most requests carry no query: skip building `searchParams` for them (it runs per request).
+  const query = url.search === '' ? '' : sortedQuery(url.searchParams)
+  return `${url.protocol}//${url.username === '' ? '' : `${url.username}@`}${url.hostname}${port}${url.pathname}${query}`
+}
+
+function sortedQuery(searchParams: URLSearchParams): string {
+  const params = [...searchParams].map(
     ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
   )
   params.sort()
-  const query = params.length > 0 ? `?${params.join('&')}` : ''
-  return `${url.protocol}//${url.username === '' ? '' : `${url.username}@`}${url.hostname}${port}${url.pathname}${query}`
+  return params.length > 0 ? `?${params.join('&')}` : ''
 }

@@ -14,15 +14,25 @@ export interface RequestParts {
 /** Maps a request to a string; two requests match when their keys are equal. */
 export type KeyFunction = (parts: RequestParts) => string
 
+/** The four parts a request is compared on, each normalized to a string. */
+export interface PartNormalizers {
+  method(parts: RequestParts): string
+  url(parts: RequestParts): string
+  headers(parts: RequestParts): string
+  body(parts: RequestParts): string
+}
+
+/** The names of the parts, in the order keys are built and misses are explained. */
+export const PART_NAMES = ['method', 'url', 'headers', 'body'] as const
+
 /**
- * Builds the key function for a set of match options. Every part is normalized to a string, so
- * a recorded interaction's key is computed once and a live request is found with one map lookup,
- * however large the cassette.
+ * The per-part normalizers for a set of match options; a part set to `false` normalizes every
+ * request to `''`, so it never tells two requests apart.
  */
-export function createKeyFunction(
+export function createPartNormalizers(
   match: MatchOptions = {},
   ignorePaths: readonly (readonly string[])[] = [],
-): KeyFunction {
+): PartNormalizers {
   const method = match.method ?? ((value: string) => value.toUpperCase())
   const url = match.url ?? normalizeUrl
   const body =
@@ -35,20 +45,41 @@ export function createKeyFunction(
         ? headers
         : (values: Headers) =>
             headers.map((name) => `${name.toLowerCase()}:${values.get(name) ?? ''}`).join('\n')
-  return (parts) =>
-    [
-      method === false ? '' : method(parts.method),
-      url === false ? '' : url(parseUrl(parts.url)),
-      headerKey(parts.headers),
+  return {
+    method: (parts) => (method === false ? '' : method(parts.method)),
+    url: (parts) => (url === false ? '' : url(parseUrl(parts.url))),
+    headers: (parts) => headerKey(parts.headers),
+    body: (parts) =>
       body === false ? '' : body(parts.body, parts.headers.get('content-type') ?? ''),
-    ].join('\u0000')
+  }
 }
 
-function parseUrl(text: string): URL {
+/**
+ * Builds the key function for a set of match options. Every part is normalized to a string, so
+ * a recorded interaction's key is computed once and a live request is found with one map lookup,
+ * however large the cassette.
+ */
+export function createKeyFunction(
+  match: MatchOptions = {},
+  ignorePaths: readonly (readonly string[])[] = [],
+): KeyFunction {
+  return keyFunctionOf(createPartNormalizers(match, ignorePaths))
+}
+
+/** The key function that joins the given part normalizers. */
+export function keyFunctionOf(parts: PartNormalizers): KeyFunction {
+  return (request) =>
+    [parts.method(request), parts.url(request), parts.headers(request), parts.body(request)].join(
+      '\u0000',
+    )
+}
+
+/** Parses a URL; one the WHATWG parser rejects becomes an opaque URL of its own text. */
+export function parseUrl(text: string): URL {
   try {
     return new URL(text)
   } catch {
-    // A recorded URL the WHATWG parser rejects can still match the same text.
+    // A recorded URL the parser rejects can still match the same text.
     return new URL(`invalid:${encodeURIComponent(text)}`)
   }
 }

@@ -1,4 +1,4 @@
-import { type HttpHandler, http } from 'msw'
+import { type HttpHandler, http, passthrough } from 'msw'
 import type { LookupResult } from '../match/interaction-index.js'
 import type { CassettePlayer } from '../player/cassette-player.js'
 import { readRequest } from '../player/read-request.js'
@@ -16,13 +16,17 @@ export function createCassetteHandler(players: () => readonly CassettePlayer[]):
     const active = players()
     const first = active[0]
     if (first === undefined) return undefined
+    // The innermost cassette's mode decides what reaches the network.
+    if (first.behaviour === 'passthrough') return passthrough()
     const incoming = await readRequest(request)
+    if (first.behaviour === 'record-all') return first.record(request, incoming)
     let firstResult: LookupResult | undefined
     for (const player of active) {
       const result = player.lookup(incoming)
       if (result.kind === 'hit') return player.respond(result.interaction)
       firstResult ??= result
     }
+    if (first.behaviour === 'record-misses') return first.record(request, incoming)
     // Thrown, not returned: msw hands an error with `code` and `errno` to the client as the
     // request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the network.
     throw first.miss(incoming, firstResult ?? { kind: 'miss' })

@@ -1,7 +1,8 @@
 import { relative } from 'node:path'
+import type { CandidateReport } from '../match/explain-miss.js'
 import type { LookupResult } from '../match/interaction-index.js'
 import type { IncomingRequest } from '../options.js'
-import type { Cassette } from '../types.js'
+import type { Cassette, Interaction } from '../types.js'
 
 /** A cassette path as a user reads it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -9,29 +10,61 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') || rel === '' ? path : rel
 }
 
+/** `#3 POST https://…`: how messages name an interaction. */
+export function describeInteraction(interaction: Interaction): string {
+  return `#${interaction.id} ${interaction.request.method} ${interaction.request.url}`
+}
+
 /**
- * The message of a request that no unused interaction answers: the cassette, the request, and
- * whether matches existed but were all used.
+ * The message of a request that no unused interaction answers: the cassette and the request,
+ * then the closest recordings with what matched and what differs, best first.
+ *
+ * @param customMatcher - Whether a custom `matcher` decided (the parts shown use the defaults).
  */
 export function describeMiss(
   cassette: Cassette,
   request: IncomingRequest,
   result: LookupResult,
+  closest: readonly CandidateReport[],
+  customMatcher: boolean,
 ): string {
   const lines = [
-    `msw-cassette: no recorded interaction in ${displayPath(cassette.path)} matches ${request.method} ${request.url.href}.`,
+    `msw-cassette: no unused recorded interaction in ${displayPath(cassette.path)} matches`,
+    `  ${request.method} ${request.url.href}`,
+    '',
   ]
-  if (result.kind === 'used-up') {
-    const ids = result.matches.map((interaction) => interaction.id).join(', ')
+  if (cassette.interactions.length === 0) {
+    lines.push('The cassette has no interactions.')
+  } else if (closest.length === 0) {
+    lines.push(`None of its ${cassette.interactions.length} interactions is close to this request.`)
+  } else {
     lines.push(
-      `${result.matches.length === 1 ? 'The interaction that matches it' : `All ${result.matches.length} interactions that match it`} (id ${ids}) ${result.matches.length === 1 ? 'was' : 'were'} already used by earlier requests.`,
-      'Pass `allowRepeats: true` to let used interactions answer again, or record the extra request.',
+      customMatcher
+        ? 'Closest recordings (your `matcher` decided; parts compared with the defaults):'
+        : 'Closest recordings:',
+    )
+    for (const report of closest) lines.push(...describeCandidate(report))
+  }
+  lines.push('')
+  if (result.kind === 'used-up') {
+    lines.push(
+      `Every interaction that matches was already used. Identical requests get successive recordings; pass \`allowRepeats: true\` to let used interactions answer again, or record the extra request.`,
     )
   } else {
     lines.push(
-      `None of its ${cassette.interactions.length} interactions has this method, URL and body. The request was not sent to the network.`,
-      'Check what the code under test sends, or record the cassette again.',
+      'The request was not sent to the network. If it changed on purpose, record the cassette again.',
     )
   }
   return lines.join('\n')
+}
+
+function describeCandidate(report: CandidateReport): string[] {
+  const verdict = Object.entries(report.matched)
+    .map(([part, ok]) => `${part} ${ok ? 'matches' : 'differs'}`)
+    .join(', ')
+  const lines = [`  ${describeInteraction(report.interaction)}`, `      ${verdict}`]
+  if (report.usedBy !== undefined)
+    lines.push(`      matches fully, but was already used by ${report.usedBy}`)
+  for (const detail of report.details) lines.push(`      - ${detail}`)
+  return lines
 }

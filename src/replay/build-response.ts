@@ -9,7 +9,12 @@ import { statusText } from './status-text.js'
 interface PreparedResponse {
   status: number
   statusText: string
-  headers: Headers
+  /**
+   * Every header value as name/value pairs. A plain list, not a `Headers`: msw's interceptors
+   * wrap the global `Headers` constructor, so building one per response costs more than the
+   * `Response` constructor's own copy of a list.
+   */
+  headers: [string, string][]
   /** `null` for statuses that carry no body. */
   body: Uint8Array<ArrayBuffer> | null
   /** Set for streamed content types: the body cut into events or lines. */
@@ -55,7 +60,7 @@ export function buildResponse(interaction: Interaction, eventDelayMs = 0): Respo
   return new Response(body, {
     status: response.status,
     statusText: response.statusText,
-    headers: new Headers(response.headers),
+    headers: response.headers,
   })
 }
 
@@ -78,7 +83,7 @@ function prepare(interaction: Interaction): PreparedResponse {
   const result: PreparedResponse = {
     status: recorded.code,
     statusText: statusText(recorded.status, recorded.code),
-    headers,
+    headers: [...headers],
     body: hasBody ? bytes : null,
     chunks:
       hasBody && kind && typeof recorded.body === 'string'

@@ -1,4 +1,6 @@
-const EVENT_END = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)/g
+// `\r(?!\n)`: a CR that starts a CRLF must not count as a line end of its own, or a
+// multi-line CRLF event (`event: a\r\ndata: 1\r\n\r\n`) would split after each line.
+const EVENT_END = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)/g
 const LINE_END = /\r\n|\r|\n/g
 
 /** How a streamed body is cut into chunks. */

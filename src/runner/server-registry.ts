@@ -2,16 +2,19 @@ import type { HttpHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createCassetteHandler } from '../msw/create-handler.js'
 import type { CassettePlayer } from '../player/cassette-player.js'
+import { scopedPlayers } from './test-scope.js'
 
 /** The part of msw's `setupServer()` result that msw-cassette uses. */
 export interface ServerLike {
   use(...handlers: HttpHandler[]): void
   listHandlers(): ReadonlyArray<unknown>
+  /** msw's `server.boundary()`: handler changes inside stay inside (AsyncLocalStorage). */
+  boundary?<Args extends unknown[], R>(callback: (...args: Args) => R): (...args: Args) => R
 }
 
 interface ServerState {
   handler: HttpHandler
-  /** Cassettes active on this server, outermost first. */
+  /** Cassettes of `useCassette` blocks active on this server, outermost first. */
   stack: CassettePlayer[]
 }
 
@@ -19,13 +22,14 @@ const states = new WeakMap<ServerLike, ServerState>()
 let shared: { server: ReturnType<typeof setupServer>; users: number } | undefined
 
 /**
- * The server a `useCassette` call works with: the one it was given, or one msw-cassette starts
- * and shares until its last user releases it.
+ * The server to work with: the one given, or one msw-cassette starts and shares until its last
+ * user releases it. The cassette handler is the shared server's initial handler, so a
+ * `resetHandlers()` from anywhere (another test's `afterEach` included) never removes it.
  */
 export function acquireServer(given: ServerLike | undefined): ServerLike {
   if (given) return given
   if (!shared) {
-    const server = setupServer()
+    const server = setupServer(stateOf(undefined).handler)
     // msw 2 reads `onUnhandledRequest`, msw 3 `onUnhandledFrame`. Requests are unhandled only
     // while no cassette is active, and then they are none of our business.
     const listenOptions: Record<string, unknown> = {
@@ -50,36 +54,47 @@ export function releaseServer(server: ServerLike): void {
   }
 }
 
-/** Makes `player` answer on `server`, inside any cassette already active there. */
+/** Makes `player` answer on `server` for every test, inside any cassette already active there. */
 export function activate(server: ServerLike, player: CassettePlayer): void {
-  const state = stateOf(server)
-  state.stack.push(player)
+  stateOf(server).stack.push(player)
   ensureInstalled(server)
 }
 
 /** Stops `player` answering on `server`. */
 export function deactivate(server: ServerLike, player: CassettePlayer): void {
-  const state = states.get(server)
-  if (!state) return
-  const at = state.stack.lastIndexOf(player)
-  if (at >= 0) state.stack.splice(at, 1)
+  const { stack } = stateOf(server)
+  const at = stack.lastIndexOf(player)
+  if (at >= 0) stack.splice(at, 1)
 }
 
 /**
- * Puts the cassette handler (back) on the server. A user's `afterEach(server.resetHandlers)`
+ * Puts the cassette handler (back) on a server of the user's. Their `afterEach(resetHandlers)`
  * removes runtime handlers, so this runs before every test.
  */
 export function ensureInstalled(server: ServerLike): void {
-  const state = stateOf(server)
-  if (!server.listHandlers().includes(state.handler)) server.use(state.handler)
+  const { handler } = stateOf(server)
+  if (!server.listHandlers().includes(handler)) server.use(handler)
 }
 
-function stateOf(server: ServerLike): ServerState {
+// One handler and one stack per server. The shared server (not yet created when its handler is
+// needed) is keyed by `undefined` and shares the stack of whichever server object it becomes.
+let sharedState: ServerState | undefined
+function stateOf(server: ServerLike | undefined): ServerState {
+  if (server === undefined || (shared && server === shared.server)) {
+    sharedState ??= newState()
+    return sharedState
+  }
   let state = states.get(server)
   if (!state) {
-    const stack: CassettePlayer[] = []
-    state = { handler: createCassetteHandler(() => stack.toReversed()), stack }
+    state = newState()
     states.set(server, state)
   }
   return state
+}
+
+function newState(): ServerState {
+  const stack: CassettePlayer[] = []
+  // The running test's own cassettes (withCassette) first, then useCassette blocks inner to outer.
+  const handler = createCassetteHandler(() => [...scopedPlayers(), ...stack.toReversed()])
+  return { handler, stack }
 }

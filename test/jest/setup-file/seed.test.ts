@@ -24,6 +24,6 @@ test('the cassette is fresh again in the next test', async () => {
 
 test('an unrecorded request fails at the call and names the cassette', async () => {
   await expect(fetch('https://api.openai.com/v1/models')).rejects.toThrow(
-    /simple_object_streaming\.yaml matches GET https:\/\/api\.openai\.com\/v1\/models/,
+    /simple_object_streaming\.yaml matches\n {2}GET https:\/\/api\.openai\.com\/v1\/models/,
   )
 })

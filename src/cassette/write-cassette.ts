@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { CassetteRecordError } from '../errors/cassette-record-error.js'
+import type { Body, Interaction } from '../types.js'
+import { cassetteYaml } from './cassette-yaml.js'
+import { parseCassette } from './load-cassette.js'
+
+/**
+ * Writes interactions to a cassette file as go-vcr v4 would, without ever leaving a partial
+ * file: the text is checked to read back to the same interactions, written to a temporary file
+ * beside the target, flushed, and renamed over it. A process that dies half-way leaves the
+ * previous cassette as it was. Parent folders are created.
+ *
+ * @param path - Absolute path of the cassette.
+ * @param interactions - In order; ids are renumbered from 0.
+ * @throws {@link CassetteRecordError} when the file cannot be written.
+ * @example writeCassette('/repo/fixtures/chat.yaml', cassette.interactions)
+ */
+export function writeCassette(path: string, interactions: readonly Interaction[]): void {
+  const text = verifiedYaml(path, interactions)
+  const folder = dirname(path)
+  // Unique per process and call, so two writers never share a temporary file.
+  const temp = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  )
+  try {
+    mkdirSync(folder, { recursive: true })
+    const fd = openSync(temp, 'w')
+    try {
+      writeSync(fd, text)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    removeQuietly(temp)
+    throw new CassetteRecordError(
+      path,
+      `msw-cassette: cannot write cassette ${path}: ${(error as Error).message}. The previous file, if any, is unchanged. Check that the folder is writable.`,
+      { cause: error },
+    )
+  }
+}
+
+/**
+ * The YAML for the interactions, parsed back and compared before anything is written. A body
+ * that does not come back exactly is written double-quoted instead.
+ */
+function verifiedYaml(path: string, interactions: readonly Interaction[]): string {
+  let quoted = new Set<number>()
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const text = cassetteYaml(interactions, quoted)
+    const differing = differences(parseCassette(text, path).interactions, interactions)
+    if (differing.size === 0) return text
+    quoted = new Set([...quoted, ...differing])
+  }
+  throw new CassetteRecordError(
+    path,
+    `msw-cassette: the cassette ${path} would not read back as recorded (interactions ${[...quoted].join(', ')}), so it was not written. Please report this with the response that was recorded.`,
+  )
+}
+
+function differences(read: readonly Interaction[], written: readonly Interaction[]): Set<number> {
+  const differing = new Set<number>()
+  written.forEach((interaction, at) => {
+    const back = read[at]
+    if (
+      !back ||
+      back.request.url !== interaction.request.url ||
+      back.request.method !== interaction.request.method ||
+      !sameBody(back.request.body, interaction.request.body) ||
+      !sameBody(back.response.body, interaction.response.body) ||
+      back.response.code !== interaction.response.code
+    ) {
+      differing.add(at)
+    }
+  })
+  return differing
+}
+
+function sameBody(a: Body, b: Body): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return text(a) === text(b)
+  return Buffer.from(a).equals(Buffer.from(b))
+}
+
+// An empty byte body is written as `""`, which reads back as text.
+function text(body: Body): string | Body {
+  return typeof body !== 'string' && body.byteLength === 0 ? '' : body
+}
+
+// Cleanup must not hide the error that made it necessary (the folder may not even exist).
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true })
+  } catch {
+    // Nothing was left there to remove.
+  }
+}

@@ -1,0 +1,74 @@
+/** What a recorded stream delivered. */
+export interface StreamRecord {
+  /** Every byte read from the server, in order. */
+  bytes: Uint8Array
+  /** The client stopped reading (cancelled or aborted) before the server finished. */
+  cut: boolean
+}
+
+/**
+ * Passes a response body through to the client while keeping a copy of every chunk. The
+ * server is read as fast as it sends, whether or not the client reads: each chunk is handed
+ * on the moment it arrives (an SSE event reaches the test while later ones are still being
+ * generated), and the recording completes even for a client that never reads the body.
+ *
+ * @param source - The live body.
+ * @param aborted - Tells whether the client aborted, so the error that follows is not a failure.
+ * @returns The stream for the client, and the recording, settled when the body ends; it rejects
+ *   when the server's stream breaks.
+ */
+export function recordStream(
+  source: ReadableStream<Uint8Array>,
+  aborted: () => boolean,
+): { stream: ReadableStream<Uint8Array>; done: Promise<StreamRecord> } {
+  const reader = source.getReader()
+  const chunks: Uint8Array[] = []
+  let cut = false
+  let settle: { resolve(record: StreamRecord): void; reject(error: unknown): void } | undefined
+  const done = new Promise<StreamRecord>((resolve, reject) => {
+    settle = { resolve, reject }
+  })
+  const finish = () => settle?.resolve({ bytes: concat(chunks), cut })
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const pump = async (): Promise<void> => {
+        try {
+          for (let read = await reader.read(); !read.done; read = await reader.read()) {
+            // The copy is the recording's own: the client may transfer or reuse its chunk.
+            chunks.push(read.value.slice())
+            if (!cut) controller.enqueue(read.value)
+          }
+          if (!cut) controller.close()
+          finish()
+        } catch (error) {
+          if (!cut) controller.error(error)
+          // A client that let go of the body ends the recording there; anything else broke it.
+          if (cut || aborted()) {
+            cut = true
+            finish()
+          } else {
+            settle?.reject(error)
+          }
+        }
+      }
+      void pump()
+    },
+    cancel(reason) {
+      cut = true
+      return reader.cancel(reason)
+    },
+  })
+  return { stream, done }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0
+  for (const chunk of chunks) length += chunk.byteLength
+  const bytes = new Uint8Array(length)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}

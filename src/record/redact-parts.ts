@@ -1,0 +1,23 @@
+import type { PartNormalizers } from '../match/request-key.js'
+import type { Redactor } from './redactor.js'
+
+/**
+ * The same normalizers, with secrets replaced first, for live and recorded requests alike: a
+ * recording holds `[REDACTED]` where the live request holds today's key, and both must give
+ * the same key to match.
+ */
+export function redactNormalizers(
+  normalizers: PartNormalizers,
+  redactor: Redactor,
+): PartNormalizers {
+  return {
+    method: normalizers.method,
+    url: (parts) => normalizers.url({ ...parts, url: redactor.url(parts.url) }),
+    headers: (parts) => normalizers.headers({ ...parts, headers: redactor.headers(parts.headers) }),
+    body: (parts) =>
+      normalizers.body({
+        ...parts,
+        body: redactor.bodyText(parts.body, parts.headers.get('content-type') ?? ''),
+      }),
+  }
+}

@@ -1,0 +1,81 @@
+import { bypass } from 'msw'
+import type { IncomingRequest } from '../options.js'
+import { upstreamAcceptEncoding, wasDecoded } from './content-coding.js'
+import { recordStream } from './record-stream.js'
+
+/** Everything about one live exchange that goes into the cassette. */
+export interface CapturedExchange {
+  /** The request as the client sent it. */
+  request: IncomingRequest
+  /** The status code, e.g. `200`. */
+  status: number
+  /** The server's reason phrase, e.g. `OK`; may be `''`. */
+  statusText: string
+  /** The response headers as the server sent them. */
+  headers: Headers
+  /** The body is the one fetch decoded from the `Content-Encoding` the server used. */
+  decoded: boolean
+  /** The body the client received. */
+  body: Uint8Array
+  /** The client stopped reading before the server finished. */
+  cut: boolean
+  /** Time from sending the request to the response headers, in ms. */
+  durationMs: number
+}
+
+/** A live response for the client, and its recording, complete when the body ends. */
+export interface LiveExchange {
+  /** For the client: the server's status and headers, the body streaming through. */
+  response: Response
+  /** Settles when the body has ended; rejects when it broke off. */
+  captured: Promise<CapturedExchange>
+}
+
+// Statuses a Response must not have a body for.
+const NULL_BODY = new Set([101, 103, 204, 205, 304])
+// The client's transport does its own framing; a decoded body is no longer encoded. Replay
+// drops the same headers, so the client sees the same headers live and replayed.
+const FRAMING = ['content-length', 'transfer-encoding']
+
+/**
+ * Sends an intercepted request to the real server, past msw (`bypass`), and answers with the
+ * server's response as it arrives. Redirects are not followed here: the client follows them,
+ * each hop a request of its own, as go-vcr records them.
+ *
+ * @param request - The intercepted request; its body must be unread (read a clone).
+ * @param incoming - The same request, already read, for the recording.
+ */
+export async function sendLive(request: Request, incoming: IncomingRequest): Promise<LiveExchange> {
+  const outgoing = bypass(request, { redirect: 'manual' })
+  outgoing.headers.set(
+    'accept-encoding',
+    upstreamAcceptEncoding(request.headers.get('accept-encoding')),
+  )
+  const started = performance.now()
+  const upstream = await fetch(outgoing)
+  const durationMs = performance.now() - started
+  const decoded = wasDecoded(upstream.headers.get('content-encoding'))
+  const headers = new Headers(upstream.headers)
+  for (const name of decoded ? [...FRAMING, 'content-encoding'] : FRAMING) headers.delete(name)
+  const base = {
+    request: incoming,
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: upstream.headers,
+    decoded,
+    durationMs,
+  }
+  const init = { status: upstream.status, statusText: upstream.statusText, headers }
+  if (upstream.body === null || NULL_BODY.has(upstream.status)) {
+    await upstream.body?.cancel()
+    return {
+      response: new Response(null, init),
+      captured: Promise.resolve({ ...base, body: new Uint8Array(0), cut: false }),
+    }
+  }
+  const { stream, done } = recordStream(upstream.body, () => request.signal.aborted)
+  return {
+    response: new Response(stream, init),
+    captured: done.then((record) => ({ ...base, body: record.bytes, cut: record.cut })),
+  }
+}

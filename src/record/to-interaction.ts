@@ -1,0 +1,93 @@
+import { STATUS_CODES } from 'node:http'
+import type { IncomingRequest } from '../options.js'
+import type { Body, Interaction } from '../types.js'
+import { sortKeys, toHeaderMap } from './canonical-header.js'
+import type { CapturedExchange } from './send-live.js'
+
+// `ignoreBOM` keeps a leading byte-order mark in the text, so the body stays byte-exact.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+// Node's fetch speaks HTTP/1.1 and does not say which version a response came in.
+const PROTO = { proto: 'HTTP/1.1', proto_major: 1, proto_minor: 1 } as const
+const FORM_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+/**
+ * Turns a live exchange into an interaction with the fields go-vcr writes: `proto`,
+ * `content_length`, `host` and `form` on the request; `proto`, `transfer_encoding`,
+ * `content_length`, `uncompressed` on the response. Nothing is redacted yet.
+ *
+ * @param exchange - The captured exchange.
+ * @param index - Its position in the cassette.
+ */
+export function toInteraction(exchange: CapturedExchange, index: number): Interaction {
+  const { request } = exchange
+  const form = formOf(request)
+  const skip = new Set(['transfer-encoding'])
+  if (exchange.decoded) for (const name of ['content-encoding', 'content-length']) skip.add(name)
+  const transferEncoding = (exchange.headers.get('transfer-encoding') ?? '')
+    .split(',')
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== '')
+  const declaredLength = Number.parseInt(exchange.headers.get('content-length') ?? '', 10)
+  const reason = exchange.statusText || STATUS_CODES[exchange.status] || ''
+  return {
+    id: index,
+    index,
+    request: {
+      method: request.method,
+      url: request.url.href,
+      body: bodyOf(request.bytes),
+      headers: toHeaderMap(request.headers),
+      ...(form ? { form } : {}),
+      extra: { ...PROTO, content_length: request.bytes.byteLength, host: request.url.host },
+    },
+    response: {
+      code: exchange.status,
+      status: `${exchange.status} ${reason}`.trimEnd(),
+      body: bodyOf(exchange.body),
+      headers: toHeaderMap(exchange.headers, skip),
+      durationMs: exchange.durationMs,
+      uncompressed: exchange.decoded,
+      extra: {
+        ...PROTO,
+        ...(transferEncoding.length > 0 ? { transfer_encoding: transferEncoding } : {}),
+        // As Go's client reports it: unknown (-1) for chunked and for decoded bodies.
+        content_length:
+          exchange.decoded || Number.isNaN(declaredLength) ? -1 : Math.max(declaredLength, -1),
+      },
+    },
+  }
+}
+
+/** Text when the bytes are UTF-8 (go-vcr writes those as strings), else the bytes themselves. */
+export function bodyOf(bytes: Uint8Array): Body {
+  if (bytes.byteLength === 0) return ''
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return bytes
+  }
+}
+
+/**
+ * The request's form as Go's `ParseForm` builds it: an url-encoded body's fields first, then
+ * the query's. `undefined` when both are empty, as go-vcr leaves `form` out then.
+ */
+function formOf(request: IncomingRequest): Record<string, string[]> | undefined {
+  const form: Record<string, string[]> = {}
+  const add = (params: URLSearchParams) => {
+    for (const [key, value] of params) {
+      const list = form[key]
+      if (list) list.push(value)
+      else form[key] = [value]
+    }
+  }
+  const type = request.headers.get('content-type') ?? ''
+  if (
+    FORM_METHODS.has(request.method.toUpperCase()) &&
+    type.toLowerCase().startsWith('application/x-www-form-urlencoded')
+  ) {
+    add(new URLSearchParams(request.text))
+  }
+  add(request.url.searchParams)
+  return Object.keys(form).length === 0 ? undefined : sortKeys(form)
+}
