@@ -49,6 +49,7 @@ export function explainMiss(
     method: request.method,
     url: request.url.href,
     headers: request.headers,
+    contentType: request.headers.get('content-type') ?? '',
     body: bodyText(request.bytes),
   }
   const { normalizers } = context

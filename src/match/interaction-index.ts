@@ -105,6 +105,7 @@ export class InteractionIndex {
       method: request.method,
       url: request.url.href,
       headers: request.headers,
+      contentType: request.headers.get('content-type') ?? '',
       body: bodyText(request.bytes),
     })
     return this.byKey.get(key) ?? []
@@ -158,16 +159,31 @@ export class InteractionIndex {
     let parts = this.parts.get(interaction)
     if (!parts) {
       const { request } = interaction
+      let headers: Headers | undefined
       parts = {
         method: request.method,
         url: request.url,
-        headers: toHeaders(request.headers),
+        // Built on first use: most matching never looks at recorded headers, and building
+        // one per interaction dominated indexing a large cassette.
+        get headers() {
+          headers ??= toHeaders(request.headers)
+          return headers
+        },
+        contentType: headerValue(request.headers, 'content-type'),
         body: bodyText(request.body),
       }
       this.parts.set(interaction, parts)
     }
     return parts
   }
+}
+
+/** The first value of a header in go-vcr's map, by case-insensitive name, or `''`. */
+export function headerValue(map: HeaderMap, name: string): string {
+  for (const [key, values] of Object.entries(map)) {
+    if (key.toLowerCase() === name) return values[0] ?? ''
+  }
+  return ''
 }
 
 /** go-vcr's header map as a Fetch `Headers`, skipping values the Fetch API refuses. */

@@ -7,6 +7,8 @@ export interface RequestParts {
   method: string
   url: string
   headers: Headers
+  /** The `Content-Type` header, or `''`; read without building `headers`. */
+  contentType: string
   /** Body text as produced by {@link bodyText}. */
   body: string
 }
@@ -49,8 +51,7 @@ export function createPartNormalizers(
     method: (parts) => (method === false ? '' : method(parts.method)),
     url: (parts) => (url === false ? '' : url(parseUrl(parts.url))),
     headers: (parts) => headerKey(parts.headers),
-    body: (parts) =>
-      body === false ? '' : body(parts.body, parts.headers.get('content-type') ?? ''),
+    body: (parts) => (body === false ? '' : body(parts.body, parts.contentType)),
   }
 }
 

@@ -61,9 +61,16 @@ export class CassettePlayer {
     this.recorder = live.recorder
     this.ignorePaths = parseJsonPaths(options.ignoreBodyPaths ?? [])
     // Secrets are replaced on both sides before comparing, as they are in recordings.
+    const redact = options.redact ?? {}
     this.normalizers = redactNormalizers(
       createPartNormalizers(options.match, this.ignorePaths),
-      createRedactor(options.redact),
+      createRedactor(redact),
+      {
+        headers: options.match?.headers !== undefined && options.match.headers !== false,
+        body:
+          (redact.bodyPaths ?? []).length > 0 ||
+          (redact.values ?? []).some((value) => value !== undefined && value !== ''),
+      },
     )
     this.index = new InteractionIndex(cassette, keyFunctionOf(this.normalizers), options.matcher)
     this.debug = createDebugLog(options.debug)

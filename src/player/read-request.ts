@@ -9,11 +9,16 @@ const EMPTY = new Uint8Array(0)
  */
 export async function readRequest(request: Request): Promise<IncomingRequest> {
   const bytes = request.body === null ? EMPTY : new Uint8Array(await request.clone().arrayBuffer())
+  let text: string | undefined
   return {
     method: request.method,
     url: new URL(request.url),
     headers: request.headers,
     bytes,
-    text: bytes.byteLength === 0 ? '' : decoder.decode(bytes),
+    // Decoded on demand: the default matching decodes the bytes its own way.
+    get text() {
+      text ??= bytes.byteLength === 0 ? '' : decoder.decode(bytes)
+      return text
+    },
   }
 }

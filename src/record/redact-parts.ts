@@ -9,15 +9,19 @@ import type { Redactor } from './redactor.js'
 export function redactNormalizers(
   normalizers: PartNormalizers,
   redactor: Redactor,
+  needs: { headers: boolean; body: boolean },
 ): PartNormalizers {
+  // Every request pays for what is wrapped here: headers are redacted only when they are
+  // compared, bodies only when a body path or a literal value is to be redacted.
   return {
     method: normalizers.method,
     url: (parts) => normalizers.url({ ...parts, url: redactor.url(parts.url) }),
-    headers: (parts) => normalizers.headers({ ...parts, headers: redactor.headers(parts.headers) }),
-    body: (parts) =>
-      normalizers.body({
-        ...parts,
-        body: redactor.bodyText(parts.body, parts.headers.get('content-type') ?? ''),
-      }),
+    headers: needs.headers
+      ? (parts) => normalizers.headers({ ...parts, headers: redactor.headers(parts.headers) })
+      : normalizers.headers,
+    body: needs.body
+      ? (parts) =>
+          normalizers.body({ ...parts, body: redactor.bodyText(parts.body, parts.contentType) })
+      : normalizers.body,
   }
 }
