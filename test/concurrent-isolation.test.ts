@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node'
 import { withCassette } from 'msw-cassette/vitest'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { listenStrictly } from './support/client.js'
 
 // Twelve cassettes that record the same two requests with different answers: any cross-talk
 // between concurrently running tests shows as another tenant's name.
@@ -37,7 +38,7 @@ describe('withCassette on the server msw-cassette starts', () => {
 
 describe('withCassette on a user server whose afterEach resets handlers', () => {
   const server = setupServer()
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeAll(() => listenStrictly(server))
   // A global afterEach of the kind msw's docs recommend: it runs as each concurrent test ends,
   // while the others are still running.
   afterEach(() => server.resetHandlers())
@@ -76,7 +77,7 @@ describe('withCassette checks its own test', () => {
       expect(await whoami()).toEqual({ tenant: 'tenant-05' })
     })
     const server = setupServer()
-    server.listen({ onUnhandledRequest: 'error' })
+    listenStrictly(server)
     try {
       await expect(whoami()).rejects.toThrow()
     } finally {

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path'
 import { setupServer } from 'msw/node'
 import { fromCassette, type Interaction, loadCassette } from 'msw-cassette'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { listenStrictly } from './support/client.js'
 
 // The corpus of real go-vcr cassettes lives beside the project, never inside it. A fresh clone
 // without it still passes: the test is skipped and says so.
@@ -60,7 +61,7 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
 }
 
 const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => listenStrictly(server))
 afterAll(() => server.close())
 
 test.skipIf(!present)(

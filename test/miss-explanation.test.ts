@@ -1,10 +1,11 @@
 import { setupServer } from 'msw/node'
 import { type Cassette, fromCassette, type Interaction, UnmatchedRequestError } from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { failure, listenStrictly } from './support/client.js'
 
 const CHAT = 'https://api.openai.com/v1/chat/completions'
 const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => listenStrictly(server))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
@@ -23,10 +24,7 @@ const france = {
 
 /** The message of the error a request fails with. */
 async function missMessage(url: string, init?: RequestInit): Promise<string> {
-  const error = await fetch(url, init).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
+  const error = await failure(fetch(url, init))
   expect(error).toBeInstanceOf(UnmatchedRequestError)
   return (error as UnmatchedRequestError).message
 }

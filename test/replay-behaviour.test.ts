@@ -8,37 +8,19 @@ import {
   UnmatchedRequestError,
 } from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { failure, listenStrictly, readChunks } from './support/client.js'
 
 const DIR = 'fixtures/replay'
 const API = 'https://api.example.test'
 
 const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => listenStrictly(server))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 /** Answers this test's requests from `fixtures/replay/<name>.yaml`. */
 function use(name: string, options: CassetteOptions = {}): void {
   server.use(...fromCassette(name, { dir: DIR, ...options }))
-}
-
-/** The error a request fails with, or `undefined` when it succeeds. */
-async function failure(request: Promise<Response>): Promise<Error | undefined> {
-  return request.then(
-    () => undefined,
-    (reason: unknown) => (reason instanceof Error ? reason : new Error(String(reason))),
-  )
-}
-
-/** The body as the client sees it arrive: one string per read. */
-async function readChunks(response: Response): Promise<string[]> {
-  const reader = response.body?.getReader()
-  if (!reader) throw new Error('the response has no body')
-  const decoder = new TextDecoder()
-  const chunks: string[] = []
-  for (let read = await reader.read(); !read.done; read = await reader.read())
-    chunks.push(decoder.decode(read.value))
-  return chunks
 }
 
 const chatBody = (overrides: Record<string, unknown> = {}): string =>

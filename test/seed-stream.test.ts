@@ -4,6 +4,7 @@ import { UnmatchedRequestError } from 'msw-cassette'
 import { useCassette } from 'msw-cassette/vitest'
 import nodeFetch from 'node-fetch'
 import { describe, expect, test } from 'vitest'
+import { failure, readChunks } from './support/client.js'
 
 const URL = 'https://api.openai.com/v1/responses'
 
@@ -12,17 +13,6 @@ const recorded = cassette.cassette.interactions[0]
 if (!recorded || typeof recorded.request.body !== 'string') throw new Error('seed cassette changed')
 const recordedBody = recorded.request.body
 const recordedResponse = recorded.response.body as string
-
-/** Reads a response body chunk by chunk, as the client sees the stream arrive. */
-async function readChunks(response: Response): Promise<string[]> {
-  const reader = response.body?.getReader()
-  if (!reader) throw new Error('no body')
-  const decoder = new TextDecoder()
-  const chunks: string[] = []
-  for (let read = await reader.read(); !read.done; read = await reader.read())
-    chunks.push(decoder.decode(read.value))
-  return chunks
-}
 
 function deltas(chunks: string[]): string {
   return chunks
@@ -71,10 +61,7 @@ describe('the seed cassette through fetch', () => {
 
   test('a different body fails at the call, naming the cassette and the request', async () => {
     const other = JSON.stringify({ ...JSON.parse(recordedBody), model: 'gpt-4o-mini' })
-    const error = await fetch(URL, { method: 'POST', body: other }).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    )
+    const error = await failure(fetch(URL, { method: 'POST', body: other }))
     expect(error).toBeInstanceOf(UnmatchedRequestError)
     const message = (error as Error).message
     expect(message).toContain('fixtures/simple_object_streaming.yaml')
@@ -86,10 +73,7 @@ describe('the seed cassette through fetch', () => {
 
   test('a second identical request says the only match was already used', async () => {
     await readChunks(await fetch(URL, { method: 'POST', body: recordedBody }))
-    const error = await fetch(URL, { method: 'POST', body: recordedBody }).then(
-      () => undefined,
-      (reason: unknown) => reason as Error,
-    )
+    const error = await failure(fetch(URL, { method: 'POST', body: recordedBody }))
     expect(error?.message).toContain('already used')
     expect(error?.message).toContain('allowRepeats')
     cassette.takeMisses()

@@ -17,10 +17,13 @@ export function createChunkStream(
   return new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       async pull(controller) {
-        if (delayMs > 0 && next > 0) {
+        if (next > 0) {
           await new Promise<void>((resolve) => {
             wake = resolve
-            timer = setTimeout(resolve, delayMs)
+            if (delayMs > 0) timer = setTimeout(resolve, delayMs)
+            // msw 3 drains the body into the socket at once: a turn of the event loop between
+            // chunks keeps them in separate reads for fetch.
+            else setImmediate(resolve)
           })
           timer = undefined
           wake = undefined

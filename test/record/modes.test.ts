@@ -9,6 +9,7 @@ import {
   resolveMode,
 } from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { listenStrictly } from '../support/client.js'
 import { type Origin, startOrigin, tempDir } from './origin.js'
 
 let origin: Origin
@@ -24,7 +25,7 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ path: request.url, served }))
   })
-  server.listen({ onUnhandledRequest: 'error' })
+  listenStrictly(server)
 })
 afterAll(async () => {
   server.close()

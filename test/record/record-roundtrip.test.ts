@@ -5,6 +5,7 @@ import axios from 'axios'
 import { setupServer } from 'msw/node'
 import { type CassetteHandlers, fromCassette } from 'msw-cassette'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { listenStrictly } from '../support/client.js'
 import { type Origin, startOrigin, tempDir } from './origin.js'
 
 const EVENTS = ['data: {"n":1}\n\n', 'data: {"n":2}\n\n', 'data: {"n":3}\n\n', 'data: [DONE]\n\n']
@@ -76,7 +77,7 @@ beforeAll(async () => {
       response.end()
     }
   })
-  server.listen({ onUnhandledRequest: 'error' })
+  listenStrictly(server)
 })
 
 afterAll(async () => {

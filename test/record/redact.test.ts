@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { setupServer } from 'msw/node'
 import { fromCassette, type RedactOptions } from 'msw-cassette'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { listenStrictly } from '../support/client.js'
 import { type Origin, startOrigin, tempDir } from './origin.js'
 
 const FAKE_KEY = 'sk-fake-3f9a1c0d2e8b47aa'
@@ -27,7 +28,7 @@ beforeAll(async () => {
     response.write(`data: ${JSON.stringify({ echo: key, user: sent.user })}\n\n`)
     response.end('data: [DONE]\n\n')
   })
-  server.listen({ onUnhandledRequest: 'error' })
+  listenStrictly(server)
 })
 afterAll(async () => {
   server.close()
