@@ -1,6 +1,7 @@
 import { CassetteOptionsError } from './errors/cassette-options-error.js'
-import type { CassetteOptions } from './options.js'
+import type { CassetteOptions, RedactOptions } from './options.js'
 import { checkRecordOptions } from './record/check-record-options.js'
+import { checkTiming } from './replay/check-timing.js'
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof CassetteOptions | 'server'>([
   'dir',
@@ -26,7 +27,7 @@ let globalOptions: Readonly<Record<string, unknown>> = {}
  */
 export function configure(options: CassetteOptions & { server?: unknown }): void {
   checkOptions(options, 'configure')
-  globalOptions = { ...globalOptions, ...options }
+  globalOptions = merge(globalOptions, options)
 }
 
 /** Restores the built-in defaults (undoes every {@link configure} call). */
@@ -34,10 +35,28 @@ export function resetConfiguration(): void {
   globalOptions = {}
 }
 
-/** The options in force for one call: its own over the configured ones. */
+/**
+ * The options in force for one call: its own over the configured ones. `redact` lists add up
+ * instead: a call that redacts one more value must not un-redact what `configure` named.
+ */
 export function mergeOptions<T extends CassetteOptions>(local: T | undefined, caller: string): T {
   if (local !== undefined) checkOptions(local, caller)
-  return { ...globalOptions, ...local } as T
+  return merge(globalOptions, local ?? {}) as T
+}
+
+function merge(base: Readonly<Record<string, unknown>>, over: object): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base, ...over }
+  const a = base.redact as RedactOptions | undefined
+  const b = (over as CassetteOptions).redact
+  if (a && b) {
+    merged.redact = {
+      headers: [...(a.headers ?? []), ...(b.headers ?? [])],
+      query: [...(a.query ?? []), ...(b.query ?? [])],
+      bodyPaths: [...(a.bodyPaths ?? []), ...(b.bodyPaths ?? [])],
+      values: [...(a.values ?? []), ...(b.values ?? [])],
+    } satisfies RedactOptions
+  }
+  return merged
 }
 
 /** Throws a {@link CassetteOptionsError} for unknown option names and wrongly typed values. */
@@ -71,9 +90,7 @@ export function checkOptions(
         )
       }
       const ok =
-        value === false ||
-        typeof value === 'function' ||
-        (key === 'headers' && Array.isArray(value))
+        value === false || typeof value === 'function' || (key === 'headers' && isStringList(value))
       if (!ok) {
         throw new CassetteOptionsError(
           `${caller}: \`match.${key}\` must be false or a normalizer function${key === 'headers' ? ' or a list of header names' : ''}.`,
@@ -81,18 +98,23 @@ export function checkOptions(
       }
     }
   }
-  const timing = record.timing
+  checkTiming(record.timing, caller)
+  if (record.dir !== undefined && (typeof record.dir !== 'string' || record.dir === '')) {
+    throw new CassetteOptionsError(`${caller}: \`dir\` must be a folder path like 'fixtures'.`)
+  }
+  const server = record.server
   if (
-    timing !== undefined &&
-    timing !== 'instant' &&
-    timing !== 'recorded' &&
-    (typeof timing !== 'object' || timing === null)
+    server !== undefined &&
+    (typeof server !== 'object' ||
+      server === null ||
+      typeof (server as Record<string, unknown>).use !== 'function' ||
+      typeof (server as Record<string, unknown>).listHandlers !== 'function')
   ) {
     throw new CassetteOptionsError(
-      `${caller}: \`timing\` must be 'instant', 'recorded' or { eventDelayMs, headersDelayMs }.`,
+      `${caller}: \`server\` must be an msw server from \`setupServer()\` (msw/node).`,
     )
   }
-  if (record.ignoreBodyPaths !== undefined && !Array.isArray(record.ignoreBodyPaths)) {
+  if (record.ignoreBodyPaths !== undefined && !isStringList(record.ignoreBodyPaths)) {
     throw new CassetteOptionsError(
       `${caller}: \`ignoreBodyPaths\` must be a list of paths like ['metadata.request_id'].`,
     )
@@ -116,4 +138,8 @@ export function checkOptions(
       `${caller}: \`matcher\` must be a function (request, interaction) => boolean.`,
     )
   }
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item: unknown) => typeof item === 'string')
 }

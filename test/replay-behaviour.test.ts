@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import {
+  CassetteFormatError,
   type CassetteOptions,
   CassetteOptionsError,
   fromCassette,
@@ -257,6 +258,34 @@ describe('responses', () => {
     expect(response.headers.get('date')).toBe('Tue, 25 Nov 2025 10:00:00 GMT')
   })
 
+  test('a recorded code a Response cannot carry fails the request, naming file and interaction', async () => {
+    use('unplayable')
+    for (const [path, code, id] of [
+      ['socket', 101, 0],
+      ['hints', 103, 1],
+      ['odd', 799, 2],
+    ] as const) {
+      const error = await failure(fetch(`${API}/${path}`))
+      expect(error).toBeInstanceOf(CassetteFormatError)
+      expect((error as CassetteFormatError).code).toBe('ERR_CASSETTE_INVALID')
+      expect((error as CassetteFormatError).location).toEqual({
+        interaction: id,
+        field: 'response.code',
+      })
+      expect(error?.message).toContain('unplayable.yaml')
+      expect(error?.message).toContain(`#${id} GET ${API}/${path}`)
+      expect(error?.message).toContain(`response code ${code} is outside 200-599`)
+    }
+  })
+
+  test('a recorded status text a Response refuses falls back to the standard phrase', async () => {
+    use('unplayable')
+    const response = await fetch(`${API}/reason`)
+    expect(response.status).toBe(200)
+    expect(response.statusText).toBe('OK')
+    expect(await response.text()).toBe('fine')
+  })
+
   test('the status text comes from the recorded `status`', async () => {
     use('responses')
     const response = await fetch(`${API}/teapot`)
@@ -312,6 +341,21 @@ describe('streams', () => {
   test('`timing: { eventDelayMs }` spaces the same chunks', async () => {
     use('responses', { timing: { eventDelayMs: 20 } })
     expect(await readChunks(await postSse())).toEqual(SSE_EVENTS)
+  })
+
+  test('`timing: { headersDelayMs }` holds the response headers back', async () => {
+    use('responses', { timing: { headersDelayMs: 250 } })
+    const order: string[] = []
+    const response = postSse().then((answer) => {
+      order.push('headers')
+      return answer
+    })
+    // Order, not wall-clock time: a timer set before the request was even intercepted fires
+    // first only if the handler waits before answering.
+    await new Promise((resolve) => setTimeout(resolve, 25))
+    order.push('timer')
+    expect(await readChunks(await response)).toEqual(SSE_EVENTS)
+    expect(order).toEqual(['timer', 'headers'])
   })
 
   test("`timing: 'recorded'` replays after the recorded duration", async () => {

@@ -19,6 +19,11 @@ export class CassetteFormatError extends CassetteError {
   readonly path: string
   /** Where the problem is, as far as it is known. */
   readonly location: CassetteLocation
+  /**
+   * Node-style errno, so that when an interaction turns out unplayable during replay, msw hands
+   * the error to the client as the request's own failure instead of a made-up 500 response.
+   */
+  readonly errno = -1
 
   constructor(
     code: Extract<

@@ -1,4 +1,5 @@
 import { CassetteError } from '../errors/cassette-error.js'
+import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
 import { UnmatchedRequestError } from '../errors/unmatched-request-error.js'
 import { explainMiss } from '../match/explain-miss.js'
@@ -93,8 +94,23 @@ export class CassettePlayer {
     return result
   }
 
-  /** The response for a hit, after the configured header delay. */
+  /**
+   * The response for a hit, after the configured header delay.
+   *
+   * @throws {@link CassetteFormatError} when the recorded status cannot be replayed.
+   */
   async respond(interaction: Interaction): Promise<Response> {
+    const { code } = interaction.response
+    // A Fetch Response only carries 200-599; go-vcr may hold a 101 upgrade or a 1xx/6xx oddity.
+    // Thrown before `new Response` would throw a RangeError that msw turns into a bogus 500.
+    if (code < 200 || code > 599) {
+      throw new CassetteFormatError(
+        'ERR_CASSETTE_INVALID',
+        this.cassette.path,
+        `msw-cassette: cannot replay interaction ${describeInteraction(interaction)} of ${displayPath(this.cassette.path)}: its response code ${code} is outside 200-599, which a Fetch Response cannot carry. Change the interaction's \`code\`, remove it, or record it again.`,
+        { interaction: interaction.index, field: 'response.code' },
+      )
+    }
     const delays = resolveDelays(this.options.timing, interaction)
     if (delays.headers > 0) await new Promise((resolve) => setTimeout(resolve, delays.headers))
     return buildResponse(interaction, delays.event)

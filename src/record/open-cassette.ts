@@ -8,6 +8,7 @@ import type { Cassette } from '../types.js'
 import { CassetteRecorder } from './cassette-recorder.js'
 import { createRedactor } from './redactor.js'
 import { isCI, resolveMode } from './resolve-mode.js'
+import { warnNearMiss } from './warn-near-miss.js'
 
 /**
  * The player for a cassette name in the mode in force (option `mode`, `MSW_CASSETTE_MODE`, or
@@ -27,6 +28,7 @@ export function openCassette(name: string, dir: string, options: CassetteOptions
     return new CassettePlayer(emptyCassette(path), options, { behaviour: 'passthrough' })
   }
   if (mode === 'once' && exists) return new CassettePlayer(readCassetteFile(path), options)
+  if (!exists) warnNearMiss(path, dir)
   // new-episodes keeps (and replays) what the file holds; record and once start empty.
   const keep = mode === 'new-episodes' && exists ? readCassetteFile(path).interactions : []
   const recorder = new CassetteRecorder({

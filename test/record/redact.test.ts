@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setupServer } from 'msw/node'
-import { fromCassette, type RedactOptions } from 'msw-cassette'
+import { configure, fromCassette, type RedactOptions, resetConfiguration } from 'msw-cassette'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { listenStrictly } from '../support/client.js'
 import { type Origin, startOrigin, tempDir } from './origin.js'
@@ -116,5 +116,28 @@ describe('secrets', () => {
       'data: {"echo":"[REDACTED]","user":{"email":"[REDACTED]","name":"Alice"}}\n\ndata: [DONE]\n\n',
     )
     expect(handlers.unused()).toEqual([])
+  })
+})
+
+describe('`redact` in configure and in the call', () => {
+  test('add up: the call redacting one more value keeps what configure named', async () => {
+    configure({ redact: { headers: ['X-Custom-Secret'], bodyPaths: ['user.email'] } })
+    try {
+      const handlers = fromCassette('layered', {
+        dir: temp.dir,
+        mode: 'record',
+        redact: { values: [FAKE_KEY] },
+      })
+      server.use(...handlers)
+      await (await chat(FAKE_KEY)).text()
+      await handlers.save()
+    } finally {
+      server.resetHandlers()
+      resetConfiguration()
+    }
+    const file = readFileSync(join(temp.dir, 'layered.yaml'), 'latin1')
+    for (const secret of [FAKE_KEY, EMAIL, 'custom-secret-value']) {
+      expect(file).not.toContain(secret)
+    }
   })
 })
