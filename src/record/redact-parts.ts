@@ -1,4 +1,4 @@
-import type { PartNormalizers } from '../match/request-key.js'
+import type { PartNormalizers, RequestParts } from '../match/request-key.js'
 import type { Redactor } from './redactor.js'
 
 /**
@@ -15,13 +15,32 @@ export function redactNormalizers(
   // compared, bodies only when a body path or a literal value is to be redacted.
   return {
     method: normalizers.method,
-    url: (parts) => normalizers.url({ ...parts, url: redactor.url(parts.url) }),
+    url: (parts) => normalizers.url(override(parts, { url: redactor.url(parts.url) })),
     headers: needs.headers
-      ? (parts) => normalizers.headers({ ...parts, headers: redactor.headers(parts.headers) })
+      ? (parts) =>
+          normalizers.headers(override(parts, { headers: redactor.headers(parts.headers) }))
       : normalizers.headers,
     body: needs.body
       ? (parts) =>
-          normalizers.body({ ...parts, body: redactor.bodyText(parts.body, parts.contentType) })
+          normalizers.body(
+            override(parts, { body: redactor.bodyText(parts.body, parts.contentType) }),
+          )
       : normalizers.body,
+  }
+}
+
+/**
+ * `parts` with some fields replaced. Not a spread: a spread would call the lazy `headers`
+ * getter of recorded parts and build a `Headers` for every interaction of the cassette.
+ */
+function override(parts: RequestParts, fields: Partial<RequestParts>): RequestParts {
+  return {
+    method: fields.method ?? parts.method,
+    url: fields.url ?? parts.url,
+    get headers() {
+      return fields.headers ?? parts.headers
+    },
+    contentType: fields.contentType ?? parts.contentType,
+    body: fields.body ?? parts.body,
   }
 }
