@@ -5,7 +5,7 @@ import { mergeOptions } from './config.js'
 import { DEFAULTS } from './defaults.js'
 import { createCassetteHandler } from './msw/create-handler.js'
 import type { CassetteOptions } from './options.js'
-import { CassettePlayer } from './player/cassette-player.js'
+import { CassettePlayer, type Miss } from './player/cassette-player.js'
 import { openCassette } from './record/open-cassette.js'
 import { resolveMode } from './record/resolve-mode.js'
 import type { Cassette, Interaction } from './types.js'
@@ -27,6 +27,8 @@ export interface CassetteHandlers extends Array<HttpHandler> {
    * `afterEach`.
    */
   verify(options?: { strict?: boolean }): void
+  /** Returns the requests that missed since the last reset and forgets them (a test that expects a miss). */
+  takeMisses(): Miss[]
   /**
    * Writes what was recorded to the cassette file, when the mode records and something new was
    * recorded; waits for responses still streaming. Call it in `afterAll`, and skip it when a
@@ -59,6 +61,7 @@ export function fromCassette(
     reset: () => player.reset(),
     unused: () => player.unused(),
     verify: (verifyOptions?: { strict?: boolean }) => player.verify(verifyOptions?.strict),
+    takeMisses: () => player.misses.splice(0),
     save: () => player.save(),
   })
 }

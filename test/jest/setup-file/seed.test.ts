@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals'
 import { readChunks, seed, textDeltas } from '../stream-helpers.js'
+import { handlers } from './setup.js'
 
 const { requestBody, responseBody } = seed()
 
@@ -31,4 +32,6 @@ test('an unrecorded request fails at the call and names the cassette', async () 
   expect(String(error)).toMatch(
     /simple_object_streaming\.yaml matches\n {2}GET https:\/\/api\.openai\.com\/v1\/models/,
   )
+  // Expected here; the setup file's afterEach would fail the test on it otherwise.
+  expect(handlers.takeMisses()).toHaveLength(1)
 })
