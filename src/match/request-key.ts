@@ -56,18 +56,10 @@ export function createPartNormalizers(
 }
 
 /**
- * Builds the key function for a set of match options. Every part is normalized to a string, so
- * a recorded interaction's key is computed once and a live request is found with one map lookup,
- * however large the cassette.
+ * The key function that joins the given part normalizers. Every part is normalized to a string,
+ * so a recorded interaction's key is computed once and a live request is found with one map
+ * lookup, however large the cassette.
  */
-export function createKeyFunction(
-  match: MatchOptions = {},
-  ignorePaths: readonly (readonly string[])[] = [],
-): KeyFunction {
-  return keyFunctionOf(createPartNormalizers(match, ignorePaths))
-}
-
-/** The key function that joins the given part normalizers. */
 export function keyFunctionOf(parts: PartNormalizers): KeyFunction {
   return (request) =>
     [parts.method(request), parts.url(request), parts.headers(request), parts.body(request)].join(

@@ -1,3 +1,4 @@
+import { headerValue } from '../cassette/header-map.js'
 import { DEFAULT_REDACT, REDACTED } from '../defaults.js'
 import { parseJsonPaths } from '../match/json-paths.js'
 import type { RedactOptions } from '../options.js'
@@ -60,7 +61,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
       ...recorded,
       url: url(recorded.url),
       headers: headerMap(recorded.headers),
-      body: body(recorded.body, contentTypeOf(recorded.headers)),
+      body: body(recorded.body, headerValue(recorded.headers, 'content-type')),
       extra: redactExtra(recorded.extra, url, headerMap),
     }
     if (recorded.form) result.form = formMap(recorded.form)
@@ -69,7 +70,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   const response = (recorded: RecordedResponse): RecordedResponse => ({
     ...recorded,
     headers: headerMap(recorded.headers),
-    body: body(recorded.body, contentTypeOf(recorded.headers)),
+    body: body(recorded.body, headerValue(recorded.headers, 'content-type')),
     extra: redactExtra(recorded.extra, url, headerMap),
   })
 
@@ -119,13 +120,6 @@ function isHeaderMap(value: unknown): value is HeaderMap {
       (list) => Array.isArray(list) && list.every((item) => typeof item === 'string'),
     )
   )
-}
-
-function contentTypeOf(headers: HeaderMap): string {
-  for (const [name, list] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'content-type') return list[0] ?? ''
-  }
-  return ''
 }
 
 function lowerSet(names: readonly string[]): ReadonlySet<string> {

@@ -1,4 +1,4 @@
-import { toHeaders } from '../match/interaction-index.js'
+import { toHeaders } from '../cassette/header-map.js'
 import type { TimingOption } from '../options.js'
 import type { Interaction } from '../types.js'
 import { createChunkStream } from './event-stream.js'
