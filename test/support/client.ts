@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { setupServer } from 'msw/node'
+import { expect } from 'vitest'
 
 /** The major version of the installed msw: the CI matrix runs this suite on msw 2 and 3. */
 export const MSW_MAJOR = Number(
@@ -45,4 +46,16 @@ export function listenStrictly(server: Server): void {
     onUnhandledFrame: 'error',
   }
   server.listen(options as Parameters<Server['listen']>[0])
+}
+
+/**
+ * Asserts that a request failed because no handler answered it and the strict server refused to
+ * let it through (`listenStrictly`): msw's own error, not a cassette's, and not a network error
+ * from a request that escaped.
+ */
+export async function expectRefusedByStrictServer(promise: Promise<unknown>): Promise<void> {
+  const error = await failure(promise)
+  expect(error).toBeInstanceOf(Error)
+  expect(error?.message).toMatch(/^\[MSW\] Cannot bypass a request when using the "error" strategy/)
+  expect(error).not.toHaveProperty('code')
 }
