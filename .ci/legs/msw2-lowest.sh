@@ -9,4 +9,5 @@ npm install "${NPM_FLAGS[@]}" --save-dev --save-exact msw@2.10.1
 echo "node $(node --version), msw $(node -p "require('msw/package.json').version")"
 npm run build
 npx vitest run
+npx vitest run --config vitest.dist.config.ts
 npx jest

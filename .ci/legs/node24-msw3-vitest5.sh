@@ -18,4 +18,5 @@ npm run build
 # DOM-environment files are the dom leg's (it runs them in this same install).
 mapfile -t dom < <(grep -rlE '@vitest-environment +(jsdom|happy-dom)' src test 2>/dev/null || true)
 npm exec -- vitest run ${dom[@]/#/--exclude=}
+npm exec -- vitest run --config vitest.dist.config.ts
 NODE_OPTIONS=--experimental-vm-modules npm exec -- jest --ci
