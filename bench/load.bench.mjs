@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { median, spread } from './stats.mjs'
 
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 5)
 const CORPUS = resolve('..', 'shared', 'corpus')
@@ -35,11 +36,6 @@ function run(files, cacheSetting) {
   return JSON.parse(String(output))
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-
 if (!existsSync(CORPUS)) {
   console.log(`load bench: skipped, ${CORPUS} does not exist`)
 } else {
@@ -54,7 +50,6 @@ if (!existsSync(CORPUS)) {
       parse.push(run(files, '0').ms)
       cached.push(run(files, cacheDir).ms)
     }
-    const spread = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`
     console.log(
       `\nload bench: ${files.length} corpus cassettes, ${megabytes.toFixed(1)} MB, ${first.interactions} interactions; ${ROUNDS} interleaved rounds, a fresh process each`,
     )

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadCassette } from '../dist/index.js'
+import { median } from './stats.mjs'
 
 const FILES = Number(process.env.BENCH_SUITE_FILES ?? 40)
 const ROUNDS = Number(process.env.BENCH_SUITE_ROUNDS ?? 3)
@@ -149,11 +150,6 @@ function runSuite(kind) {
     { stdio: 'pipe', env: { ...process.env, CI: 'true' } },
   )
   return performance.now() - started
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
 }
 
 if (!existsSync(CORPUS)) {

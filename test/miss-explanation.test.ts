@@ -41,6 +41,17 @@ function useChat(options: Parameters<typeof fromCassette>[1] = {}) {
   return handlers
 }
 
+/** A plain `200 OK` answer, for cassettes built in memory. */
+const OK_RESPONSE: Interaction['response'] = {
+  code: 200,
+  status: '200 OK',
+  body: 'x',
+  headers: {},
+  durationMs: 0,
+  uncompressed: false,
+  extra: {},
+}
+
 describe('a miss explains itself', () => {
   test('names the cassette file and the request', async () => {
     useChat()
@@ -137,15 +148,7 @@ describe('a miss explains itself', () => {
         headers: { 'Content-Type': ['application/json'] },
         extra: {},
       },
-      response: {
-        code: 200,
-        status: '200 OK',
-        body: 'x',
-        headers: {},
-        durationMs: 0,
-        uncompressed: false,
-        extra: {},
-      },
+      response: OK_RESPONSE,
     }))
     server.use(...fromCassette({ path: '/memory/one-url.yaml', version: 2, interactions }))
     const message = await missMessage('https://api.example.test/items', {
@@ -170,15 +173,7 @@ describe('a miss explains itself', () => {
         headers: {},
         extra: {},
       },
-      response: {
-        code: 200,
-        status: '200 OK',
-        body: 'x',
-        headers: {},
-        durationMs: 0,
-        uncompressed: false,
-        extra: {},
-      },
+      response: OK_RESPONSE,
     }))
     const cassette: Cassette = { path: '/memory/big.yaml', version: 2, interactions }
     server.use(...fromCassette(cassette))
