@@ -4,7 +4,7 @@
 # neither Node nor vitest finds the repository's node_modules or configuration by walking up.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SCRATCH="${MATRIX_DIR:-${TMPDIR:-/tmp}/msw-cassette-matrix}"
+SCRATCH="${MATRIX_DIR:?run the legs through .ci/matrix, which sets MATRIX_DIR}"
 TARBALL="$SCRATCH/msw-cassette.tgz"
 NPM_FLAGS=(--no-audit --no-fund --prefer-offline --loglevel=error)
 
