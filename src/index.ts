@@ -14,6 +14,7 @@ export { type CassetteHandlers, fromCassette, loadCassette } from './from-casset
 export { canonicalJson, normalizeBody } from './match/normalize-body.js'
 export { normalizeUrl } from './match/normalize-url.js'
 export { createCassetteHandler } from './msw/create-handler.js'
+export { releaseResponseCopies, type ServerEvents } from './msw/release-response-copies.js'
 export type {
   BodyNormalizer,
   CassetteOptions,

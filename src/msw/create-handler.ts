@@ -2,6 +2,7 @@ import { type HttpHandler, http, passthrough } from 'msw'
 import type { LookupResult } from '../match/interaction-index.js'
 import type { CassettePlayer } from '../player/cassette-player.js'
 import { readRequest } from '../player/read-request.js'
+import { noteAnswered } from './release-response-copies.js'
 
 /**
  * One msw handler that answers from the given players, innermost first. A single handler with
@@ -12,23 +13,33 @@ import { readRequest } from '../player/read-request.js'
  *   When it returns none, the handler steps aside and msw goes on to the next handler.
  */
 export function createCassetteHandler(players: () => readonly CassettePlayer[]): HttpHandler {
-  return http.all('*', async ({ request }) => {
+  return http.all('*', async ({ request, requestId }) => {
     const active = players()
     const first = active[0]
     if (first === undefined) return undefined
     // The innermost cassette's mode decides what reaches the network.
     if (first.behaviour === 'passthrough') return passthrough()
     const incoming = await readRequest(request)
-    if (first.behaviour === 'record-all') return first.record(request, incoming)
+    if (first.behaviour === 'record-all')
+      return answered(requestId, first.record(request, incoming))
     let firstResult: LookupResult | undefined
     for (const player of active) {
       const result = player.lookup(incoming)
-      if (result.kind === 'hit') return player.respond(result.interaction)
+      if (result.kind === 'hit') return answered(requestId, player.respond(result.interaction))
       firstResult ??= result
     }
-    if (first.behaviour === 'record-misses') return first.record(request, incoming)
+    if (first.behaviour === 'record-misses') {
+      return answered(requestId, first.record(request, incoming))
+    }
     // Thrown, not returned: msw hands an error with `code` and `errno` to the client as the
     // request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the network.
     throw first.miss(incoming, firstResult ?? { kind: 'miss' })
   })
+}
+
+/** The response, once it exists, with its msw copy marked for release. */
+async function answered(requestId: string, response: Promise<Response>): Promise<Response> {
+  const result = await response
+  noteAnswered(requestId)
+  return result
 }

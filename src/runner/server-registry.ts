@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createCassetteHandler } from '../msw/create-handler.js'
+import { releaseResponseCopies, type ServerEvents } from '../msw/release-response-copies.js'
 import type { CassettePlayer } from '../player/cassette-player.js'
 import { scopedPlayers } from './test-scope.js'
 
@@ -10,6 +11,8 @@ export interface ServerLike {
   listHandlers(): ReadonlyArray<unknown>
   /** msw's `server.boundary()`: handler changes inside stay inside (AsyncLocalStorage). */
   boundary?<Args extends unknown[], R>(callback: (...args: Args) => R): (...args: Args) => R
+  /** msw's life-cycle events; used to let a cancelled replayed body settle. */
+  events?: ServerEvents['events']
 }
 
 interface ServerState {
@@ -27,7 +30,11 @@ let shared: { server: ReturnType<typeof setupServer>; users: number } | undefine
  * `resetHandlers()` from anywhere (another test's `afterEach` included) never removes it.
  */
 export function acquireServer(given: ServerLike | undefined): ServerLike {
-  if (given) return given
+  if (given) {
+    // Keyed by the server object, so the listener is added once however often it is acquired.
+    if (given.events) releaseResponseCopies(given as ServerEvents)
+    return given
+  }
   if (!shared) {
     const server = setupServer(stateOf(undefined).handler)
     // msw 2 reads `onUnhandledRequest`, msw 3 `onUnhandledFrame`. Requests are unhandled only
@@ -37,6 +44,7 @@ export function acquireServer(given: ServerLike | undefined): ServerLike {
       onUnhandledFrame: 'bypass',
     }
     server.listen(listenOptions as Parameters<typeof server.listen>[0])
+    releaseResponseCopies(server)
     shared = { server, users: 0 }
   }
   shared.users++
