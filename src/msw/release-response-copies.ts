@@ -11,13 +11,13 @@ export interface ServerEvents {
   events: {
     on(
       event: 'response:mocked',
-      listener: (args: { response: Response; requestId: string }) => void,
+      listener: (args: { request: Request; response: Response; requestId: string }) => void,
     ): void
   }
 }
 
-// Ids of requests a cassette answered, until msw hands out their copy. Bounded, so a server
-// without the listener (a `fromCassette` user who skipped it) cannot grow it without end.
+// Requests a cassette answered, until msw hands out their copy. Bounded, so a server without
+// the listener (a `fromCassette` user who skipped it) cannot grow it without end.
 const answered = new Set<string>()
 const MAX_PENDING = 10_000
 const released = new WeakSet<object>()
@@ -49,9 +49,18 @@ export function noteAnswered(requestId: string): void {
 export function releaseResponseCopies(server: ServerEvents): void {
   if (released.has(server)) return
   released.add(server)
-  server.events.on('response:mocked', ({ response, requestId }) => {
-    if (!answered.delete(requestId)) return
+  server.events.on('response:mocked', ({ request, response, requestId }) => {
+    if (!answered.delete(requestId) || fromSocket(request)) return
     // A listener of the user's that got there first may hold the copy locked: then it is theirs.
     if (response.body && !response.body.locked) void response.body.cancel().catch(() => {})
   })
+}
+
+/**
+ * Whether msw read this response back from a mock socket (a node:http client). That copy is
+ * not a branch of the cassette's body, holds no cancel up, and breaks when cancelled. msw's
+ * ClientRequest interceptor tags its requests with a `kRequestId` symbol; fetch's are plain.
+ */
+function fromSocket(request: Request): boolean {
+  return Object.getOwnPropertySymbols(request).some((symbol) => symbol.description === 'kRequestId')
 }
