@@ -25,7 +25,8 @@ export function createCassetteHandler(players: () => readonly CassettePlayer[]):
     let firstResult: LookupResult | undefined
     for (const player of active) {
       const result = player.lookup(incoming)
-      if (result.kind === 'hit') return answered(requestId, player.respond(result.interaction))
+      if (result.kind === 'hit')
+        return answered(requestId, player.respond(result.interaction, request.signal))
       firstResult ??= result
     }
     if (first.behaviour === 'record-misses') {

@@ -10,6 +10,7 @@ import type { CassetteOptions, IncomingRequest } from '../options.js'
 import type { CassetteRecorder } from '../record/cassette-recorder.js'
 import { redactNormalizers } from '../record/redact-parts.js'
 import { createRedactor } from '../record/redactor.js'
+import { abortableDelay } from '../replay/abort-reason.js'
 import { buildResponse, resolveDelays } from '../replay/build-response.js'
 import type { Cassette, Interaction } from '../types.js'
 import { createDebugLog, type DebugLog } from './debug-log.js'
@@ -97,9 +98,10 @@ export class CassettePlayer {
   /**
    * The response for a hit, after the configured header delay.
    *
+   * @param signal - The request's abort signal: it ends the header delay and errors the body.
    * @throws {@link CassetteFormatError} when the recorded status cannot be replayed.
    */
-  async respond(interaction: Interaction): Promise<Response> {
+  async respond(interaction: Interaction, signal?: AbortSignal): Promise<Response> {
     const { code } = interaction.response
     // A Fetch Response only carries 200-599; go-vcr may hold a 101 upgrade or a 1xx/6xx oddity.
     // Thrown before `new Response` would throw a RangeError that msw turns into a bogus 500.
@@ -112,8 +114,8 @@ export class CassettePlayer {
       )
     }
     const delays = resolveDelays(this.options.timing, interaction)
-    if (delays.headers > 0) await new Promise((resolve) => setTimeout(resolve, delays.headers))
-    return buildResponse(interaction, delays.event)
+    if (delays.headers > 0) await abortableDelay(delays.headers, signal)
+    return buildResponse(interaction, delays.event, signal)
   }
 
   /** Records a miss and returns the error the client will see, with the closest recordings. */
