@@ -1,5 +1,11 @@
 import { setupServer } from 'msw/node'
-import { type Cassette, fromCassette, type Interaction, UnmatchedRequestError } from 'msw-cassette'
+import {
+  type Cassette,
+  fromCassette,
+  type Interaction,
+  UnmatchedRequestError,
+  UnusedInteractionsError,
+} from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { failure, listenStrictly } from './support/client.js'
 
@@ -171,9 +177,10 @@ describe('strict mode and the explicit check', () => {
         return caught as Error
       }
     })()
-    expect(error?.message).toContain(
-      '5 recorded interactions were never requested from fixtures/explain/chat.yaml',
-    )
+    expect(error).toBeInstanceOf(UnusedInteractionsError)
+    expect(error).toMatchObject({ code: 'ERR_CASSETTE_UNUSED' })
+    expect(error?.message).toContain('5 recorded interactions were never requested (strict mode)')
+    expect(error?.message).toContain('cassette: fixtures/explain/chat.yaml')
     expect(error?.message).toContain(`#0 POST ${CHAT}`)
     expect(error?.message).toContain('#5 GET https://api.openai.com/v1/jobs/42')
     expect(error?.message).not.toContain('#4 GET')
@@ -183,7 +190,7 @@ describe('strict mode and the explicit check', () => {
     const handlers = useChat()
     await fetch('https://api.openai.com/v1/nothing').catch(() => undefined)
     expect(() => handlers.verify()).toThrow(
-      /no unused recorded interaction .* matches\n {2}GET https:\/\/api\.openai\.com\/v1\/nothing/,
+      /no unused recorded interaction matches the request\.\n.*\n {2}request: {2}GET https:\/\/api\.openai\.com\/v1\/nothing/,
     )
   })
 })

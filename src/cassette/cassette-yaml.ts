@@ -1,6 +1,6 @@
 import { Document, Scalar } from 'yaml'
-import type { Body, HeaderMap, Interaction } from '../types.js'
 import { formatGoDuration } from './parse-duration.js'
+import type { Body, HeaderMap, Interaction } from './types.js'
 
 // Key order and `omitempty` of go-vcr v4's cassette.Request and cassette.Response yaml tags.
 const REQUEST_KEYS = [

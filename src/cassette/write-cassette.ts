@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
-import type { Body, Interaction } from '../types.js'
+import { formatMessage } from '../errors/message.js'
 import { cassetteYaml } from './cassette-yaml.js'
-import { parseCassette } from './load-cassette.js'
+import { parseCassette } from './read-cassette.js'
+import type { Body, Interaction } from './types.js'
 
 /**
  * Writes interactions to a cassette file as go-vcr v4 would, without ever leaving a partial
@@ -39,7 +40,11 @@ export function writeCassette(path: string, interactions: readonly Interaction[]
     removeQuietly(temp)
     throw new CassetteRecordError(
       path,
-      `msw-cassette: cannot write cassette ${path}: ${(error as Error).message}. The previous file, if any, is unchanged. Check that the folder is writable.`,
+      formatMessage({
+        problem: `cannot write the cassette: ${(error as Error).message}`,
+        file: path,
+        hint: 'The previous file, if any, is unchanged. Check that the folder is writable.',
+      }),
       { cause: error },
     )
   }
@@ -59,7 +64,11 @@ function verifiedYaml(path: string, interactions: readonly Interaction[]): strin
   }
   throw new CassetteRecordError(
     path,
-    `msw-cassette: the cassette ${path} would not read back as recorded (interactions ${[...quoted].join(', ')}), so it was not written. Please report this with the response that was recorded.`,
+    formatMessage({
+      problem: `the cassette would not read back as recorded (interactions ${[...quoted].join(', ')}), so it was not written`,
+      file: path,
+      hint: 'Please report this with the response that was recorded.',
+    }),
   )
 }
 

@@ -1,8 +1,8 @@
 import { headerValue, toHeaders } from '../cassette/header-map.js'
-import type { IncomingRequest } from '../options.js'
-import type { Cassette, Interaction } from '../types.js'
+import type { Cassette, Interaction } from '../cassette/types.js'
+import type { IncomingRequest, Matcher } from '../options/types.js'
 import { bodyText } from './body-text.js'
-import { type KeyFunction, parseUrl, type RequestParts } from './request-key.js'
+import { type KeyFunction, liveParts, parseUrl, type RequestParts } from './request-parts.js'
 
 /** What a lookup found. */
 export type LookupResult =
@@ -25,9 +25,7 @@ export class InteractionIndex {
   /** For each interaction: the request that used it, or `undefined`. */
   private readonly usedBy: (string | undefined)[]
   private readonly keyOf: KeyFunction
-  private readonly matcher:
-    | ((request: IncomingRequest, interaction: Interaction) => boolean)
-    | undefined
+  private readonly matcher: Matcher | undefined
   private readonly parts = new Map<Interaction, RequestParts>()
   private buckets: Map<string, Interaction[]> | undefined
 
@@ -36,21 +34,14 @@ export class InteractionIndex {
    * @param keyOf - How requests are compared.
    * @param matcher - Replaces key comparison when given (then every lookup scans the cassette).
    */
-  constructor(
-    cassette: Cassette,
-    keyOf: KeyFunction,
-    matcher?: (request: IncomingRequest, interaction: Interaction) => boolean,
-  ) {
+  constructor(cassette: Cassette, keyOf: KeyFunction, matcher: Matcher | undefined) {
     this.cassette = cassette
     this.keyOf = keyOf
     this.matcher = matcher
     this.usedBy = cassette.interactions.map(() => undefined)
     if (matcher) return
     for (const interaction of cassette.interactions) {
-      const key = keyOf(this.recorded(interaction))
-      const list = this.byKey.get(key)
-      if (list) list.push(interaction)
-      else this.byKey.set(key, [interaction])
+      append(this.byKey, keyOf(this.recorded(interaction)), interaction)
     }
   }
 
@@ -87,12 +78,7 @@ export class InteractionIndex {
     this.cassette.interactions.push(added)
     this.usedBy.push(label)
     this.buckets = undefined
-    if (!this.matcher) {
-      const key = this.keyOf(this.recorded(added))
-      const list = this.byKey.get(key)
-      if (list) list.push(added)
-      else this.byKey.set(key, [added])
-    }
+    if (!this.matcher) append(this.byKey, this.keyOf(this.recorded(added)), added)
     return added
   }
 
@@ -102,13 +88,7 @@ export class InteractionIndex {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
-    const key = this.keyOf({
-      method: request.method,
-      url: request.url.href,
-      headers: request.headers,
-      contentType: request.headers.get('content-type') ?? '',
-      body: bodyText(request.bytes),
-    })
+    const key = this.keyOf(liveParts(request))
     return this.byKey.get(key) ?? []
   }
 
@@ -123,11 +103,8 @@ export class InteractionIndex {
       for (const interaction of this.cassette.interactions) {
         const { method, url } = interaction.request
         const host = parseUrl(url).host.toLowerCase()
-        for (const key of [`${method.toUpperCase()} ${host}`, ` ${host}`]) {
-          const list = this.buckets.get(key)
-          if (list) list.push(interaction)
-          else this.buckets.set(key, [interaction])
-        }
+        append(this.buckets, `${method.toUpperCase()} ${host}`, interaction)
+        append(this.buckets, ` ${host}`, interaction)
       }
     }
     const host = request.url.host.toLowerCase()
@@ -177,4 +154,10 @@ export class InteractionIndex {
     }
     return parts
   }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key)
+  if (list) list.push(item)
+  else map.set(key, [item])
 }

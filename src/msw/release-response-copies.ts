@@ -6,15 +6,10 @@
  * client's cancel reach the cassette's stream; a full read is unaffected.
  */
 
+import type { ServerLike } from '../options/types.js'
+
 /** The part of msw's `setupServer()` result this needs: its life-cycle events. */
-export interface ServerEvents {
-  events: {
-    on(
-      event: 'response:mocked',
-      listener: (args: { request: Request; response: Response; requestId: string }) => void,
-    ): void
-  }
-}
+export type ServerEvents = Required<Pick<ServerLike, 'events'>>
 
 // Requests a cassette answered, until msw hands out their copy. Bounded, so a server without
 // the listener (a `fromCassette` user who skipped it) cannot grow it without end.

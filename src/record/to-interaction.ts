@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
-import type { IncomingRequest } from '../options.js'
-import type { Body, Interaction } from '../types.js'
-import { sortKeys, toHeaderMap } from './canonical-header.js'
+import { sortKeys, toHeaderMap } from '../cassette/header-map.js'
+import type { Body, Interaction } from '../cassette/types.js'
+import type { IncomingRequest } from '../options/types.js'
 import type { CapturedExchange } from './send-live.js'
 
 // `ignoreBOM` keeps a leading byte-order mark in the text, so the body stays byte-exact.
