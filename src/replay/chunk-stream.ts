@@ -1,4 +1,5 @@
 import { abortReason } from './abort-reason.js'
+import { nextTurn } from './next-turn.js'
 
 /**
  * A pull-based stream of pre-cut chunks. Nothing runs until the reader asks: with a delay, the
@@ -51,7 +52,7 @@ export function createChunkStream(
             if (delayMs > 0) timer = setTimeout(resolve, delayMs)
             // msw 3 drains the body into the socket at once: a turn of the event loop between
             // chunks keeps them in separate reads for fetch.
-            else setImmediate(resolve)
+            else void nextTurn().then(resolve)
           })
           timer = undefined
           wake = undefined
