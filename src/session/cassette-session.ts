@@ -9,12 +9,7 @@ import { type JsonPath, parseJsonPaths } from '../json/json-paths.js'
 import { closestInteractions } from '../match/closest-interactions.js'
 import { describeInteraction, describeMiss, describeRequest } from '../match/describe-miss.js'
 import { InteractionIndex, type LookupResult } from '../match/interaction-index.js'
-import {
-  createPartNormalizers,
-  keyFunctionOf,
-  PART_NAMES,
-  type PartNormalizers,
-} from '../match/request-parts.js'
+import { createPartNormalizers, PART_NAMES, type PartNormalizers } from '../match/request-parts.js'
 import type { ResolvedOptions } from '../options/configure.js'
 import type { IncomingRequest } from '../options/types.js'
 import type { CassetteRecorder } from '../record/cassette-recorder.js'
@@ -84,7 +79,7 @@ export class CassetteSession {
         body: options.redact.bodyPaths.length > 0 || options.redact.values.length > 0,
       },
     )
-    this.index = new InteractionIndex(cassette, keyFunctionOf(this.normalizers), options.matcher)
+    this.index = new InteractionIndex(cassette, this.normalizers, options.matcher)
   }
 
   /** Looks the request up and, on a hit, marks the interaction used. */
@@ -143,6 +138,7 @@ export class CassetteSession {
       candidates: (live) => this.index.neighbours(live),
       usedBy: (interaction) => this.index.usedByLabel(interaction),
       recorded: (interaction) => this.index.recorded(interaction),
+      recordedKey: (interaction) => this.index.recordedKey(interaction),
     })
     const message = describeMiss(this.cassette, request, result, closest, matcher !== undefined)
     const error = new UnmatchedRequestError(
