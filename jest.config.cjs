@@ -21,6 +21,15 @@ module.exports = {
     },
     {
       ...base,
+      // msw's recommended jsdom environment: jsdom plus Node's fetch and streams.
+      displayName: 'jest-fixed-jsdom',
+      testEnvironment: 'jest-fixed-jsdom',
+      // jsdom's `browser` export conditions would pick msw's browser build.
+      testEnvironmentOptions: { customExportConditions: [''] },
+      testMatch: ['<rootDir>/test/jest/jsdom/**/*.test.ts'],
+    },
+    {
+      ...base,
       displayName: 'jest-use-cassette',
       testMatch: ['<rootDir>/test/jest/use-cassette/**/*.test.ts'],
     },

@@ -12,9 +12,11 @@ export { CassetteFormatError, type CassetteLocation } from './errors/cassette-fo
 export { CassetteNotFoundError } from './errors/cassette-not-found-error.js'
 export { CassetteOptionsError } from './errors/cassette-options-error.js'
 export { CassetteRecordError } from './errors/cassette-record-error.js'
+export { findCassetteMiss, isCassetteMiss } from './errors/is-cassette-miss.js'
 export { UnmatchedRequestError } from './errors/unmatched-request-error.js'
 export { UnusedInteractionsError } from './errors/unused-interactions-error.js'
 export { type CassetteHandlers, fromCassette } from './msw/from-cassette.js'
+export { releaseResponseCopies, type ServerEvents } from './msw/release-response-copies.js'
 export { configure, resetConfiguration } from './options/configure.js'
 export { resolveMode } from './options/resolve-mode.js'
 export type {

@@ -1,7 +1,8 @@
 import { type HttpHandler, http, passthrough } from 'msw'
-import type { LookupResult } from '../match/interaction-index.js'
+import { answerRequest } from '../session/answer-request.js'
 import type { CassetteSession } from '../session/cassette-session.js'
 import { readIncomingRequest } from './read-request.js'
+import { noteAnswered } from './release-response-copies.js'
 
 /**
  * One msw handler that answers from the given sessions, innermost first. A single handler with
@@ -10,25 +11,26 @@ import { readIncomingRequest } from './read-request.js'
  *
  * @param sessions - Called per request, so a test-runner glue can change what is active.
  *   When it returns none, the handler steps aside and msw goes on to the next handler.
+ * @param outOfScope - Called for a request no cassette is active for; may throw to refuse it.
  */
-export function createCassetteHandler(sessions: () => readonly CassetteSession[]): HttpHandler {
-  return http.all('*', async ({ request }) => {
+export function createCassetteHandler(
+  sessions: () => readonly CassetteSession[],
+  outOfScope?: (request: Request) => void,
+): HttpHandler {
+  return http.all('*', async ({ request, requestId }) => {
     const active = sessions()
-    const first = active[0]
-    if (first === undefined) return undefined
-    // The innermost cassette's mode decides what reaches the network.
-    if (first.behaviour === 'passthrough') return passthrough()
-    const incoming = await readIncomingRequest(request)
-    if (first.behaviour === 'record-all') return first.record(request, incoming)
-    let firstResult: LookupResult | undefined
-    for (const session of active) {
-      const result = session.lookup(incoming)
-      if (result.kind === 'hit') return session.respond(result.interaction)
-      firstResult ??= result
+    if (active.length === 0) {
+      outOfScope?.(request)
+      return undefined
     }
-    if (first.behaviour === 'record-misses') return first.record(request, incoming)
-    // Thrown, not returned: msw hands an error with `code` and `errno` to the client as the
-    // request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the network.
-    throw first.miss(incoming, firstResult ?? { kind: 'miss' })
+    if (active[0]?.behaviour === 'passthrough') return passthrough()
+    // Thrown misses are not returned: msw hands an error with `code` and `errno` to the client
+    // as the request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the
+    // network.
+    const answer = answerRequest(active, request, await readIncomingRequest(request))
+    if (answer.kind !== 'response') return answer.kind === 'passthrough' ? passthrough() : undefined
+    const response = await answer.response
+    noteAnswered(requestId)
+    return response
   })
 }

@@ -147,6 +147,13 @@ export interface ServerLike {
   listHandlers(): ReadonlyArray<unknown>
   /** msw's `server.boundary()`: handler changes inside stay inside (AsyncLocalStorage). */
   boundary?<Args extends unknown[], R>(callback: (...args: Args) => R): (...args: Args) => R
+  /** msw's life-cycle events; used to let a cancelled replayed body settle. */
+  events?: {
+    on(
+      event: 'response:mocked',
+      listener: (args: { request: Request; response: Response; requestId: string }) => void,
+    ): void
+  }
 }
 
 /** Options of `useCassette` and `withCassette`: the cassette options, and the msw server to use. */

@@ -31,10 +31,17 @@ const prepared = new WeakMap<Interaction, PreparedResponse>()
  *
  * @param interaction - The recorded interaction.
  * @param eventDelayMs - Wait between streamed chunks.
+ * @param signal - The request's abort signal: an abort errors a streamed body, as in fetch.
  */
-export function buildResponse(interaction: Interaction, eventDelayMs = 0): Response {
+export function buildResponse(
+  interaction: Interaction,
+  eventDelayMs = 0,
+  signal?: AbortSignal,
+): Response {
   const response = prepare(interaction)
-  const body = response.chunks ? createChunkStream(response.chunks, eventDelayMs) : response.body
+  const body = response.chunks
+    ? createChunkStream(response.chunks, eventDelayMs, signal)
+    : response.body
   return new Response(body, {
     status: response.status,
     statusText: response.statusText,

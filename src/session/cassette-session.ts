@@ -13,6 +13,7 @@ import { createPartNormalizers, PART_NAMES, type PartNormalizers } from '../matc
 import type { ResolvedOptions } from '../options/configure.js'
 import type { IncomingRequest } from '../options/types.js'
 import type { CassetteRecorder } from '../record/cassette-recorder.js'
+import { abortableDelay } from '../replay/abort-reason.js'
 import { buildResponse } from '../replay/build-response.js'
 import { resolveDelays } from '../replay/delays.js'
 import type { Redactor } from '../secrets/redactor.js'
@@ -105,7 +106,7 @@ export class CassetteSession {
    *
    * @throws {@link CassetteFormatError} when the recorded status cannot be replayed.
    */
-  async respond(interaction: Interaction): Promise<Response> {
+  async respond(interaction: Interaction, signal?: AbortSignal): Promise<Response> {
     const { code } = interaction.response
     // Thrown before `new Response` would throw a RangeError that msw turns into a bogus 500.
     if (!isReplayableStatus(code)) {
@@ -122,8 +123,8 @@ export class CassetteSession {
       )
     }
     const delays = resolveDelays(this.options.timing, interaction)
-    if (delays.headers > 0) await new Promise((resolve) => setTimeout(resolve, delays.headers))
-    return buildResponse(interaction, delays.event)
+    if (delays.headers > 0) await abortableDelay(delays.headers, signal)
+    return buildResponse(interaction, delays.event, signal)
   }
 
   /** Records a miss and returns the error the client will see, with the closest recordings. */
@@ -154,6 +155,14 @@ export class CassetteSession {
   /** Requests that matched nothing since the last reset. */
   missed(): readonly Miss[] {
     return this.misses
+  }
+
+  /**
+   * Counts a miss this cassette did not see itself (a request made outside every cassette's
+   * scope while this one ran), so {@link verify} fails the test that was running.
+   */
+  addMiss(miss: Miss): void {
+    this.misses.push(miss)
   }
 
   /** Returns the misses since the last reset and forgets them (a test that expects a miss). */
