@@ -22,6 +22,7 @@ export type {
   BodyNormalizer,
   CassetteOptions,
   ConfigureOptions,
+  Fault,
   HeadersNormalizer,
   IncomingRequest,
   Matcher,

@@ -1,6 +1,5 @@
 import { type HttpHandler, http, passthrough } from 'msw'
-import type { LookupResult } from '../match/interaction-index.js'
-import type { CassetteSession } from '../session/cassette-session.js'
+import type { CassetteSession, SessionLookup } from '../session/cassette-session.js'
 import { readIncomingRequest } from './read-request.js'
 import { noteAnswered } from './release-response-copies.js'
 
@@ -23,11 +22,11 @@ export function createCassetteHandler(sessions: () => readonly CassetteSession[]
     if (first.behaviour === 'record-all') {
       return answered(requestId, first.record(request, incoming))
     }
-    let firstResult: LookupResult | undefined
+    let firstResult: SessionLookup | undefined
     for (const session of active) {
       const result = session.lookup(incoming)
       if (result.kind === 'hit') {
-        return answered(requestId, session.respond(result.interaction, request.signal))
+        return answered(requestId, session.respond(result, request))
       }
       firstResult ??= result
     }
