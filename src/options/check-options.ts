@@ -114,7 +114,9 @@ function checkMatch(match: unknown, fail: Fail): void {
 
 function checkFaults(faults: unknown, fail: Fail): void {
   if (!Array.isArray(faults)) fail('`faults` must be a list like [{ status: 429 }]')
-  ;(faults as unknown[]).forEach((fault, at) => checkFault(fault, `\`faults[${at}]\``, fail))
+  for (const [at, fault] of (faults as unknown[]).entries()) {
+    checkFault(fault, `\`faults[${at}]\``, fail)
+  }
 }
 
 function checkTiming(timing: unknown, fail: Fail): void {

@@ -5,7 +5,7 @@ import { nextTurn } from './next-turn.js'
 /** How a faulted stream ends early: after `after` chunks, the connection drops or goes quiet. */
 export interface BrokenEnd {
   after: number
-  then: 'cut' | 'stall'
+  how: 'cut' | 'stall'
 }
 
 /**
@@ -78,7 +78,7 @@ export function createChunkStream(
       },
       async pull(controller) {
         if (broken && next >= Math.min(broken.after, chunks.length)) {
-          await pause(broken.then === 'stall' ? 'forever' : 0, next > 0)
+          await pause(broken.how === 'stall' ? 'forever' : 0, next > 0)
           if (stopped) return
           stop()
           controller.error(connectionTerminated())

@@ -40,7 +40,7 @@ export async function replayResponse(
 }
 
 function brokenEnd(fault: Fault | undefined): BrokenEnd | undefined {
-  if (fault?.cutAfter !== undefined) return { after: fault.cutAfter, then: 'cut' }
-  if (fault?.stallAfter !== undefined) return { after: fault.stallAfter, then: 'stall' }
+  if (fault?.cutAfter !== undefined) return { after: fault.cutAfter, how: 'cut' }
+  if (fault?.stallAfter !== undefined) return { after: fault.stallAfter, how: 'stall' }
   return undefined
 }
