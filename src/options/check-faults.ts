@@ -37,6 +37,9 @@ export function checkFault(fault: unknown, name: string, fail: Fail): void {
       fail(`unknown fault \`${key}\` in ${name}`, `Known: ${FAULT_KEYS.map(code).join(', ')}.`)
     }
   }
+  if ((record.headers !== undefined || record.body !== undefined) && record.status === undefined) {
+    fail(`\`headers\` and \`body\` in ${name} need a \`status\` to answer with`)
+  }
   const kinds = KINDS.filter((kind) => record[kind] !== undefined)
   if (kinds.length > 1) {
     fail(
@@ -62,9 +65,6 @@ export function checkFault(fault: unknown, name: string, fail: Fail): void {
   }
   if (status !== undefined && !(isCount(status) && isReplayableStatus(status))) {
     fail(`\`status\` in ${name} must be an HTTP status code from 200 to 599`)
-  }
-  if ((headers !== undefined || body !== undefined) && status === undefined) {
-    fail(`\`headers\` and \`body\` in ${name} need a \`status\` to answer with`)
   }
   if (headers !== undefined && !isStringMap(headers)) {
     fail(`\`headers\` in ${name} must map header names to strings, like { 'Retry-After': '1' }`)
