@@ -1,10 +1,10 @@
 import { toHeaders } from '../cassette/header-map.js'
 import type { Interaction } from '../cassette/types.js'
 import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { splitStream } from '../http/split-stream.js'
 import { NULL_BODY_STATUSES, statusText } from '../http/status.js'
 import { streamKind } from '../http/stream-kind.js'
 import { type BrokenEnd, createChunkStream } from './chunk-stream.js'
-import { splitStream } from './split-stream.js'
 
 /** Everything about a recorded response that does not change between replays. */
 interface PreparedResponse {

@@ -1,6 +1,6 @@
+import { recordedEventTimes } from '../cassette/event-times.js'
 import type { Interaction } from '../cassette/types.js'
 import type { TimingOption } from '../options/types.js'
-import { recordedEventTimes } from './recorded-times.js'
 
 /** Replay delays in ms, resolved from the `timing` option for one interaction. */
 export interface Delays {

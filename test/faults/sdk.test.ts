@@ -40,7 +40,7 @@ describe('openai over the seed', () => {
       .responses.create(SEED_REQUEST)
       .catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(OpenAI.RateLimitError)
-    expect((error as OpenAI.RateLimitError).status).toBe(429)
+    expect((error as InstanceType<typeof OpenAI.RateLimitError>).status).toBe(429)
     // The fault answered instead: the recording is still there.
     expect(handle.unused()).toHaveLength(1)
   })

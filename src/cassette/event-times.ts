@@ -1,5 +1,5 @@
-import { parseGoDuration } from '../cassette/parse-duration.js'
-import type { Interaction } from '../cassette/types.js'
+import { parseGoDuration } from './parse-duration.js'
+import type { Interaction } from './types.js'
 
 /**
  * The response key msw-cassette records per-piece timing in: a list of Go durations, one per
