@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { setupServer } from 'msw/node'
+import { fromCassette, loadCassette } from 'msw-cassette'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { parse } from 'yaml'
+import { type Origin, startOrigin, tempDir } from '../record/origin.js'
+import { listenStrictly } from '../support/client.js'
+
+const GO_DURATION = /^\d+(\.\d+)?(ns|µs|ms|s)$/
+const GAP_MS = 60
+
+let origin: Origin
+const temp = tempDir()
+const server = setupServer()
+
+beforeAll(async () => {
+  vi.stubEnv('MSW_CASSETTE_MODE', '')
+  origin = await startOrigin((request, response) => {
+    if (request.url === '/sse') {
+      response.writeHead(200, { 'content-type': 'text/event-stream' })
+      // Two events in one write arrive together; the third comes a known gap later.
+      response.write('data: 1\n\ndata: 2\n\n')
+      setTimeout(() => {
+        response.write('data: 3\n\n')
+        response.end('data: [DONE]\n\n')
+      }, GAP_MS)
+    } else if (request.url === '/ndjson') {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' })
+      response.write('{"n":1}\n')
+      setTimeout(() => response.end('{"n":2}\n'), GAP_MS)
+    } else {
+      response.writeHead(500, { 'content-type': 'application/json' })
+      response.end('{"ok":true}')
+    }
+  })
+  listenStrictly(server)
+})
+
+afterAll(async () => {
+  server.close()
+  await origin.close()
+  temp.remove()
+  vi.unstubAllEnvs()
+})
+
+/** Records `paths` into a new cassette with the given options; returns the file's path. */
+async function record(name: string, paths: string[], faults = {}): Promise<string> {
+  const path = join(temp.dir, `${name}.yaml`)
+  const handlers = fromCassette(path, { mode: 'record', ...faults })
+  server.use(...handlers)
+  try {
+    for (const path of paths) await (await fetch(`${origin.url}${path}`)).text()
+    expect(await handlers.save()).toBe(true)
+  } finally {
+    server.resetHandlers()
+  }
+  return path
+}
+
+describe('recording per-event timing', () => {
+  test('stores when each SSE event and NDJSON line arrived, after the headers', async () => {
+    const path = await record('timed', ['/sse', '/ndjson', '/json'])
+    const file = parse(readFileSync(path, 'utf8')) as {
+      interactions: { response: Record<string, unknown> }[]
+    }
+    const [sse, ndjson, json] = file.interactions.map((interaction) => interaction.response)
+    const times = sse?.event_times as string[]
+    expect(times).toHaveLength(4)
+    for (const time of times) expect(time).toMatch(GO_DURATION)
+    const ms = loadCassette(path).interactions.map((interaction) => interaction.response)
+    expect(ms[0]?.extra.event_times).toEqual(times)
+    // Written after go-vcr's own keys, so Go's decoder, which skips unknown keys, reads it.
+    expect(Object.keys(sse ?? {}).slice(-2)).toEqual(['duration', 'event_times'])
+    expect(ndjson?.event_times).toHaveLength(2)
+    expect(json?.event_times).toBeUndefined()
+  })
+
+  test('events that arrived together share a time; a later write comes the gap later', async () => {
+    const path = await record('gaps', ['/sse'])
+    const [interaction] = loadCassette(path).interactions
+    const times = (interaction?.response.extra.event_times as string[]).map((text) =>
+      text.endsWith('ms') ? Number.parseFloat(text) : text.endsWith('µs') ? 0 : Number.NaN,
+    )
+    const [first, second, third] = times
+    expect(second).toBe(first)
+    // The server waited GAP_MS before the third event (a lower bound; timers never fire early).
+    expect((third ?? 0) - (second ?? 0)).toBeGreaterThanOrEqual(GAP_MS - 5)
+  })
+
+  test('a recording run applies no fault, so none is recorded', async () => {
+    const path = await record('no-faults', ['/sse'], {
+      faults: [
+        { status: 503, times: 'all' },
+        { cutAfter: 1, times: 'all' },
+      ],
+    })
+    const [interaction] = loadCassette(path).interactions
+    expect(interaction?.response.code).toBe(200)
+    expect(interaction?.response.body).toBe('data: 1\n\ndata: 2\n\ndata: 3\n\ndata: [DONE]\n\n')
+  })
+})
