@@ -1,5 +1,5 @@
 import https from 'node:https'
-import { CassetteOptionsError } from 'msw-cassette'
+import { CassetteOptionsError, UnusedInteractionsError } from 'msw-cassette'
 import { useCassette } from 'msw-cassette/vitest'
 import { describe, expect, test } from 'vitest'
 
@@ -229,5 +229,41 @@ describe('checking faults', () => {
     expect(() =>
       useCassette('simple_object_streaming', { faults: [{ stall: 1 } as never] }),
     ).toThrow(/^msw-cassette: useCassette: unknown fault `stall` in `faults\[0\]`/)
+  })
+})
+
+describe('what faulted requests consume', () => {
+  test('strict mode reports the interaction a 429 left unused when no retry came', async () => {
+    handle.fault({ status: 429 })
+    expect((await post()).status).toBe(429)
+    expect(() => handle.verify({ strict: true })).toThrow(UnusedInteractionsError)
+    await post() // the retry, so the after-hook passes
+  })
+
+  test('a stalled request used its interaction', async () => {
+    handle.fault({ stallAfter: 0 })
+    const controller = new AbortController()
+    const response = await post({ signal: controller.signal })
+    controller.abort()
+    await response.body?.cancel().catch(() => undefined)
+    expect(handle.unused()).toHaveLength(0)
+    handle.verify({ strict: true })
+  })
+})
+
+describe('the `faults` option', () => {
+  const declared = useCassette('simple_object_streaming', {
+    faults: [{ status: 503, headers: { 'Retry-After': '0' } }],
+  })
+
+  test('applies to the first matching request of each test', async () => {
+    expect((await post()).status).toBe(503)
+    expect((await post()).status).toBe(200)
+    expect(declared.unused()).toHaveLength(0)
+  })
+
+  test('is armed again for the next test', async () => {
+    expect((await post()).status).toBe(503)
+    expect((await post()).status).toBe(200)
   })
 })
