@@ -12,6 +12,7 @@ export { CassetteFormatError, type CassetteLocation } from './errors/cassette-fo
 export { CassetteNotFoundError } from './errors/cassette-not-found-error.js'
 export { CassetteOptionsError } from './errors/cassette-options-error.js'
 export { CassetteRecordError } from './errors/cassette-record-error.js'
+export { findCassetteMiss, isCassetteMiss } from './errors/is-cassette-miss.js'
 export { UnmatchedRequestError } from './errors/unmatched-request-error.js'
 export { UnusedInteractionsError } from './errors/unused-interactions-error.js'
 export { type CassetteHandlers, fromCassette } from './msw/from-cassette.js'

@@ -16,7 +16,8 @@ const RANK: Record<string, number> = {
   record: 6,
   session: 7,
   msw: 8,
-  runner: 9,
+  transport: 9,
+  runner: 10,
 }
 
 function sourceFiles(folder: string): string[] {

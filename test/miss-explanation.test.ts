@@ -41,6 +41,17 @@ function useChat(options: Parameters<typeof fromCassette>[1] = {}) {
   return handlers
 }
 
+/** A plain `200 OK` answer, for cassettes built in memory. */
+const OK_RESPONSE: Interaction['response'] = {
+  code: 200,
+  status: '200 OK',
+  body: 'x',
+  headers: {},
+  durationMs: 0,
+  uncompressed: false,
+  extra: {},
+}
+
 describe('a miss explains itself', () => {
   test('names the cassette file and the request', async () => {
     useChat()
@@ -124,6 +135,33 @@ describe('a miss explains itself', () => {
     expect(message).toContain('allowRepeats: true')
   })
 
+  test('in a cassette of thousands with one URL, the closest body still ranks first', async () => {
+    const body = (index: number, note: string) =>
+      JSON.stringify({ id: `item-${String(index).padStart(5, '0')}`, note })
+    const interactions: Interaction[] = Array.from({ length: 3000 }, (_, index) => ({
+      id: index,
+      index,
+      request: {
+        method: 'POST',
+        url: 'https://api.example.test/items',
+        body: body(index, 'the same long note for every item, which most of the body is'),
+        headers: { 'Content-Type': ['application/json'] },
+        extra: {},
+      },
+      response: OK_RESPONSE,
+    }))
+    server.use(...fromCassette({ path: '/memory/one-url.yaml', version: 2, interactions }))
+    const message = await missMessage('https://api.example.test/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(2718, 'the same long note for every item, which most of the body is!'),
+    })
+    const listed = message.split('\n').filter((line) => /^ {2}#\d+ /.test(line))
+    expect(listed).toHaveLength(3)
+    expect(listed[0]).toContain('#2718 POST')
+    expect(message).toContain('body note: recorded')
+  })
+
   test('in a cassette of thousands, compares requests of the same method and host, lists three at most', async () => {
     const interactions: Interaction[] = Array.from({ length: 5000 }, (_, index) => ({
       id: index,
@@ -135,15 +173,7 @@ describe('a miss explains itself', () => {
         headers: {},
         extra: {},
       },
-      response: {
-        code: 200,
-        status: '200 OK',
-        body: 'x',
-        headers: {},
-        durationMs: 0,
-        uncompressed: false,
-        extra: {},
-      },
+      response: OK_RESPONSE,
     }))
     const cassette: Cassette = { path: '/memory/big.yaml', version: 2, interactions }
     server.use(...fromCassette(cassette))

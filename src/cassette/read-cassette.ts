@@ -2,6 +2,8 @@ import { readFileSync, statSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import { formatMessage } from '../errors/message.js'
+import { BUILD_ID } from './build-id.js'
+import { defaultParseCache, type ParseCache } from './parse-cache.js'
 import { repairQuotedIndentation } from './repair-quoted-indent.js'
 import type { Cassette } from './types.js'
 import { type Locate, validateCassette } from './validate.js'
@@ -16,9 +18,13 @@ interface CacheEntry {
 // so each cassette is parsed once per process however many tests use it.
 const cache = new Map<string, CacheEntry>()
 
+// Behind the in-process cache, one on disk shared by workers and runs; decided on first use.
+let diskCache: ParseCache | undefined | null = null
+
 /**
  * Reads, parses and validates the cassette file at `path`, from the cache when the file has
- * not changed since it was last read.
+ * not changed since it was last read, else from the disk cache when this content was parsed
+ * before (by any worker or run).
  *
  * @param path - Absolute path of an existing cassette file.
  * @throws {@link CassetteFormatError} for YAML syntax errors, unknown versions and bad fields.
@@ -28,9 +34,21 @@ export function readCassetteFile(path: string): Cassette {
   const cached = cache.get(path)
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
     return cached.cassette
-  const cassette = parseCassette(readFileSync(path, 'utf8'), path)
+  const content = readFileSync(path)
+  if (diskCache === null) diskCache = defaultParseCache(BUILD_ID)
+  const stored = diskCache?.get(content)
+  const cassette = stored ? { path, ...stored } : parseCassette(content.toString('utf8'), path)
+  if (!stored) diskCache?.set(content, cassette)
   cache.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, cassette })
   return cassette
+}
+
+/**
+ * Sets the disk cache readCassetteFile uses (`undefined`: none), instead of the one the
+ * environment names; for tests.
+ */
+export function useParseCache(parseCache: ParseCache | undefined): void {
+  diskCache = parseCache
 }
 
 /**

@@ -2,7 +2,15 @@ import { headerValue, toHeaders } from '../cassette/header-map.js'
 import type { Cassette, Interaction } from '../cassette/types.js'
 import type { IncomingRequest, Matcher } from '../options/types.js'
 import { bodyText } from './body-text.js'
-import { type KeyFunction, liveParts, parseUrl, type RequestParts } from './request-parts.js'
+import {
+  joinKey,
+  liveParts,
+  type PartNormalizers,
+  parseUrl,
+  type RequestKey,
+  type RequestParts,
+  requestKey,
+} from './request-parts.js'
 
 /** What a lookup found. */
 export type LookupResult =
@@ -24,24 +32,26 @@ export class InteractionIndex {
   private readonly byKey = new Map<string, Interaction[]>()
   /** For each interaction: the request that used it, or `undefined`. */
   private readonly usedBy: (string | undefined)[]
-  private readonly keyOf: KeyFunction
+  private readonly normalizers: PartNormalizers
+  /** Per interaction index: its normalized key, once computed. */
+  private readonly keys: (RequestKey | undefined)[] = []
   private readonly matcher: Matcher | undefined
   private readonly parts = new Map<Interaction, RequestParts>()
   private buckets: Map<string, Interaction[]> | undefined
 
   /**
    * @param cassette - The cassette to index.
-   * @param keyOf - How requests are compared.
+   * @param normalizers - How requests are compared.
    * @param matcher - Replaces key comparison when given (then every lookup scans the cassette).
    */
-  constructor(cassette: Cassette, keyOf: KeyFunction, matcher: Matcher | undefined) {
+  constructor(cassette: Cassette, normalizers: PartNormalizers, matcher: Matcher | undefined) {
     this.cassette = cassette
-    this.keyOf = keyOf
+    this.normalizers = normalizers
     this.matcher = matcher
     this.usedBy = cassette.interactions.map(() => undefined)
     if (matcher) return
     for (const interaction of cassette.interactions) {
-      append(this.byKey, keyOf(this.recorded(interaction)), interaction)
+      append(this.byKey, joinKey(this.recordedKey(interaction)), interaction)
     }
   }
 
@@ -88,7 +98,7 @@ export class InteractionIndex {
     this.cassette.interactions.push(added)
     this.usedBy.push(label)
     this.buckets = undefined
-    if (!this.matcher) append(this.byKey, this.keyOf(this.recorded(added)), added)
+    if (!this.matcher) append(this.byKey, joinKey(this.recordedKey(added)), added)
     return added
   }
 
@@ -98,7 +108,7 @@ export class InteractionIndex {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
-    const key = this.keyOf(liveParts(request))
+    const key = joinKey(requestKey(this.normalizers, liveParts(request)))
     return this.byKey.get(key) ?? []
   }
 
@@ -140,6 +150,19 @@ export class InteractionIndex {
   /** Marks every interaction unused again. */
   reset(): void {
     this.usedBy.fill(undefined)
+  }
+
+  /**
+   * The normalized key of a recorded request, computed once per interaction (at indexing, or on
+   * the first miss when a custom `matcher` decides), so explaining a miss compares strings.
+   */
+  recordedKey(interaction: Interaction): RequestKey {
+    let key = this.keys[interaction.index]
+    if (!key) {
+      key = requestKey(this.normalizers, this.recorded(interaction))
+      this.keys[interaction.index] = key
+    }
+    return key
   }
 
   /** The matching view of a recorded request, built once per interaction. */

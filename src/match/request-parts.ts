@@ -26,9 +26,6 @@ export function liveParts(request: IncomingRequest): RequestParts {
   }
 }
 
-/** Maps a request to a string; two requests match when their keys are equal. */
-export type KeyFunction = (parts: RequestParts) => string
-
 /** The four parts a request is compared on, each normalized to a string. */
 export interface PartNormalizers {
   method(parts: RequestParts): string
@@ -68,16 +65,30 @@ export function createPartNormalizers(
   }
 }
 
+/** A request's four parts, each normalized: two requests match when all four are equal. */
+export interface RequestKey {
+  readonly method: string
+  readonly url: string
+  readonly headers: string
+  readonly body: string
+}
+
 /**
- * The key function that joins the given part normalizers. Every part is normalized to a string,
- * so a recorded interaction's key is computed once and a live request is found with one map
- * lookup, however large the cassette.
+ * The normalized key of a request. Every part is a string, so a recorded interaction's key is
+ * computed once, and a live request is found with one map lookup however large the cassette.
  */
-export function keyFunctionOf(parts: PartNormalizers): KeyFunction {
-  return (request) =>
-    [parts.method(request), parts.url(request), parts.headers(request), parts.body(request)].join(
-      '\u0000',
-    )
+export function requestKey(normalizers: PartNormalizers, parts: RequestParts): RequestKey {
+  return {
+    method: normalizers.method(parts),
+    url: normalizers.url(parts),
+    headers: normalizers.headers(parts),
+    body: normalizers.body(parts),
+  }
+}
+
+/** The key as one string, for a map lookup. */
+export function joinKey(key: RequestKey): string {
+  return `${key.method}\u0000${key.url}\u0000${key.headers}\u0000${key.body}`
 }
 
 /** Parses a URL; one the WHATWG parser rejects becomes an opaque URL of its own text. */

@@ -1,5 +1,6 @@
 import { type HttpHandler, http, passthrough } from 'msw'
-import type { CassetteSession, SessionLookup } from '../session/cassette-session.js'
+import { answerRequest } from '../session/answer-request.js'
+import type { CassetteSession } from '../session/cassette-session.js'
 import { readIncomingRequest } from './read-request.js'
 import { noteAnswered } from './release-response-copies.js'
 
@@ -10,38 +11,26 @@ import { noteAnswered } from './release-response-copies.js'
  *
  * @param sessions - Called per request, so a test-runner glue can change what is active.
  *   When it returns none, the handler steps aside and msw goes on to the next handler.
+ * @param outOfScope - Called for a request no cassette is active for; may throw to refuse it.
  */
-export function createCassetteHandler(sessions: () => readonly CassetteSession[]): HttpHandler {
+export function createCassetteHandler(
+  sessions: () => readonly CassetteSession[],
+  outOfScope?: (request: Request) => void,
+): HttpHandler {
   return http.all('*', async ({ request, requestId }) => {
     const active = sessions()
-    const first = active[0]
-    if (first === undefined) return undefined
-    // The innermost cassette's mode decides what reaches the network.
-    if (first.behaviour === 'passthrough') return passthrough()
-    const incoming = await readIncomingRequest(request)
-    if (first.behaviour === 'record-all') {
-      return answered(requestId, first.record(request, incoming))
+    if (active.length === 0) {
+      outOfScope?.(request)
+      return undefined
     }
-    let firstResult: SessionLookup | undefined
-    for (const session of active) {
-      const result = session.lookup(incoming)
-      if (result.kind === 'hit') {
-        return answered(requestId, session.respond(result, request))
-      }
-      firstResult ??= result
-    }
-    if (first.behaviour === 'record-misses') {
-      return answered(requestId, first.record(request, incoming))
-    }
-    // Thrown, not returned: msw hands an error with `code` and `errno` to the client as the
-    // request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the network.
-    throw first.miss(incoming, firstResult ?? { kind: 'miss' })
+    if (active[0]?.behaviour === 'passthrough') return passthrough()
+    // Thrown misses are not returned: msw hands an error with `code` and `errno` to the client
+    // as the request's failure (rejected fetch, ClientRequest 'error'), and nothing reaches the
+    // network.
+    const answer = answerRequest(active, request, await readIncomingRequest(request))
+    if (answer.kind !== 'response') return answer.kind === 'passthrough' ? passthrough() : undefined
+    const response = await answer.response
+    noteAnswered(requestId)
+    return response
   })
-}
-
-/** The response, once it exists, with its msw copy marked for release. */
-async function answered(requestId: string, response: Promise<Response>): Promise<Response> {
-  const result = await response
-  noteAnswered(requestId)
-  return result
 }

@@ -1,3 +1,4 @@
+import { RequestHandler } from 'msw'
 import type { IncomingRequest } from '../options/types.js'
 
 const decoder = new TextDecoder()
@@ -8,7 +9,7 @@ const EMPTY = new Uint8Array(0)
  * for any other handler.
  */
 export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
-  const bytes = request.body === null ? EMPTY : new Uint8Array(await request.clone().arrayBuffer())
+  const bytes = request.body === null ? EMPTY : new Uint8Array(await cloneOf(request).arrayBuffer())
   let text: string | undefined
   return {
     method: request.method,
@@ -21,4 +22,16 @@ export async function readIncomingRequest(request: Request): Promise<IncomingReq
       return text
     },
   }
+}
+
+/**
+ * A clone of the request whose body is ours to read. msw 2 already clones every request once
+ * before the first handler runs (`RequestHandler.cache`) and uses that copy only for its own
+ * logs; reading it instead of cloning again saves a stream tee per request. When msw keeps no
+ * such copy (another version), or something read it already, the request is cloned here.
+ */
+function cloneOf(request: Request): Request {
+  const cache: unknown = (RequestHandler as { cache?: unknown }).cache
+  const copy = cache instanceof WeakMap ? cache.get(request) : undefined
+  return copy instanceof Request && !copy.bodyUsed && copy.body !== null ? copy : request.clone()
 }

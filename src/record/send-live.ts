@@ -1,5 +1,6 @@
 import { bypass } from 'msw'
 import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { sendingLive } from '../http/live-scope.js'
 import { NULL_BODY_STATUSES } from '../http/status.js'
 import type { IncomingRequest } from '../options/types.js'
 import { upstreamAcceptEncoding, wasDecoded } from './content-coding.js'
@@ -50,7 +51,8 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
     upstreamAcceptEncoding(request.headers.get('accept-encoding')),
   )
   const started = performance.now()
-  const upstream = await fetch(outgoing)
+  // Marked as msw-cassette's own, so the dispatcher below msw sends it instead of answering it.
+  const upstream = await sendingLive(() => fetch(outgoing))
   const headersAt = performance.now()
   const durationMs = headersAt - started
   const decoded = wasDecoded(upstream.headers.get('content-encoding'))

@@ -4,7 +4,13 @@ import { createCassetteHandler } from '../msw/create-handler.js'
 import { releaseResponseCopies, type ServerEvents } from '../msw/release-response-copies.js'
 import type { ServerLike } from '../options/types.js'
 import type { CassetteSession } from '../session/cassette-session.js'
+import {
+  holdGlobalDispatcher,
+  releaseGlobalDispatcher,
+  syncNamedImports,
+} from '../transport/global-dispatcher.js'
 import { scopedSessions } from './test-scope.js'
+import { createDispatchScope, refuseOutOfScope } from './transport-scope.js'
 
 interface ServerState {
   handler: HttpHandler
@@ -21,6 +27,9 @@ let shared: { server: ReturnType<typeof setupServer>; users: number } | undefine
  * `resetHandlers()` from anywhere (another test's `afterEach` included) never removes it.
  */
 export function acquireServer(given: ServerLike | undefined): ServerLike {
+  // Requests that never reach msw (undici, fetch saved before it started) meet the cassettes
+  // at the dispatcher, for as long as any cassette is in use.
+  holdGlobalDispatcher(dispatchScope)
   if (given) {
     // Keyed by the server object, so the listener is added once however often it is acquired.
     if (given.events) releaseResponseCopies(given as ServerEvents)
@@ -35,6 +44,7 @@ export function acquireServer(given: ServerLike | undefined): ServerLike {
       onUnhandledFrame: 'bypass',
     }
     server.listen(listenOptions as Parameters<typeof server.listen>[0])
+    syncNamedImports()
     releaseResponseCopies(server)
     shared = { server, users: 0 }
   }
@@ -44,27 +54,38 @@ export function acquireServer(given: ServerLike | undefined): ServerLike {
 
 /** Gives a server back; the shared one closes when its last user is done. */
 export function releaseServer(server: ServerLike): void {
+  releaseGlobalDispatcher()
   if (!shared || server !== shared.server) return
   shared.users--
   if (shared.users === 0) {
     const { server: owned } = shared
     shared = undefined
     owned.close()
+    syncNamedImports()
   }
 }
 
 /** Makes `session` answer on `server` for every test, inside any cassette already active there. */
 export function activate(server: ServerLike, session: CassetteSession): void {
-  stateOf(server).stack.push(session)
+  const state = stateOf(server)
+  state.stack.push(session)
+  inUse.add(state)
   ensureInstalled(server)
 }
 
 /** Stops `session` answering on `server`. */
 export function deactivate(server: ServerLike, session: CassetteSession): void {
-  const { stack } = stateOf(server)
-  const at = stack.lastIndexOf(session)
-  if (at >= 0) stack.splice(at, 1)
+  const state = stateOf(server)
+  const at = state.stack.lastIndexOf(session)
+  if (at >= 0) state.stack.splice(at, 1)
+  if (state.stack.length === 0) inUse.delete(state)
 }
+
+// Servers with `useCassette` blocks active, for the dispatcher, which serves them all.
+const inUse = new Set<ServerState>()
+const dispatchScope = createDispatchScope(() =>
+  [...inUse].flatMap((state) => state.stack.toReversed()),
+)
 
 /**
  * Puts the cassette handler (back) on a server of the user's. Their `afterEach(resetHandlers)`
@@ -80,7 +101,7 @@ export function ensureInstalled(server: ServerLike): void {
 let sharedState: ServerState | undefined
 function stateOf(server: ServerLike | undefined): ServerState {
   if (server === undefined || (shared && server === shared.server)) {
-    sharedState ??= newState()
+    sharedState ??= newState(true)
     return sharedState
   }
   let state = states.get(server)
@@ -91,9 +112,20 @@ function stateOf(server: ServerLike | undefined): ServerState {
   return state
 }
 
-function newState(): ServerState {
+function newState(shared = false): ServerState {
   const stack: CassetteSession[] = []
   // The running test's own cassettes (withCassette) first, then useCassette blocks inner to outer.
-  const handler = createCassetteHandler(() => [...scopedSessions(), ...stack.toReversed()])
+  const handler = createCassetteHandler(
+    () => [...scopedSessions(), ...stack.toReversed()],
+    // On the server msw-cassette starts, nothing else answers: a request outside every cassette
+    // is refused in replay (a node:http one would otherwise reach the network). A user's server
+    // goes on to the user's own handlers.
+    shared ? throwOutOfScope : undefined,
+  )
   return { handler, stack }
+}
+
+function throwOutOfScope(request: Request): void {
+  const refusal = refuseOutOfScope(request.method, request.url)
+  if (refusal) throw refusal
 }

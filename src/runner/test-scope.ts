@@ -12,7 +12,23 @@ export function scopedSessions(): readonly CassetteSession[] {
   return scope.getStore() ?? []
 }
 
+/** Every `withCassette` session whose `fn` is running, in any async context. */
+const running = new Set<CassetteSession>()
+
+/** The sessions of every running `withCassette`, whichever test runs them. */
+export function runningSessions(): readonly CassetteSession[] {
+  return [...running]
+}
+
 /** Runs `fn` with `session` added (innermost) to the current test's cassettes. */
-export function runWithSession<T>(session: CassetteSession, fn: () => T): T {
-  return scope.run([session, ...scopedSessions()], fn)
+export async function runWithSession<T>(
+  session: CassetteSession,
+  fn: () => T,
+): Promise<Awaited<T>> {
+  running.add(session)
+  try {
+    return await scope.run([session, ...scopedSessions()], fn)
+  } finally {
+    running.delete(session)
+  }
 }
