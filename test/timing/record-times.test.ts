@@ -10,6 +10,11 @@ import { listenStrictly } from '../support/client.js'
 const GO_DURATION = /^\d+(\.\d+)?(ns|µs|ms|s)$/
 const GAP_MS = 60
 
+// The third SSE event waits until the client has the second, then GAP_MS more: its arrival
+// is at least GAP_MS after the second's however loaded the machine is.
+let sawSecond: () => void = () => {}
+let secondSeen = Promise.resolve()
+
 let origin: Origin
 const temp = tempDir()
 const server = setupServer()
@@ -21,10 +26,12 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       // Two events in one write arrive together; the third comes a known gap later.
       response.write('data: 1\n\ndata: 2\n\n')
-      setTimeout(() => {
-        response.write('data: 3\n\n')
-        response.end('data: [DONE]\n\n')
-      }, GAP_MS)
+      void secondSeen.then(() =>
+        setTimeout(() => {
+          response.write('data: 3\n\n')
+          response.end('data: [DONE]\n\n')
+        }, GAP_MS),
+      )
     } else if (request.url === '/ndjson') {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' })
       response.write('{"n":1}\n')
@@ -50,7 +57,17 @@ async function record(name: string, paths: string[], faults = {}): Promise<strin
   const handlers = fromCassette(path, { mode: 'record', ...faults })
   server.use(...handlers)
   try {
-    for (const path of paths) await (await fetch(`${origin.url}${path}`)).text()
+    secondSeen = new Promise((resolve) => {
+      sawSecond = resolve
+    })
+    for (const path of paths) {
+      const reader = (await fetch(`${origin.url}${path}`)).body?.getReader()
+      let text = ''
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+        text += new TextDecoder().decode(read.value)
+        if (text.includes('data: 2\n\n')) sawSecond()
+      }
+    }
     expect(await handlers.save()).toBe(true)
   } finally {
     server.resetHandlers()
@@ -88,7 +105,7 @@ describe('recording per-event timing', () => {
     })
     const [first, second, third] = times
     expect(second).toBe(first)
-    // The server waited GAP_MS before the third event (a lower bound; timers never fire early).
+    // The server sent the third event GAP_MS after the client had the second.
     expect((third ?? 0) - (second ?? 0)).toBeGreaterThanOrEqual(GAP_MS - 5)
   })
 
