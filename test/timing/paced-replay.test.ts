@@ -95,6 +95,26 @@ describe("timing: 'recorded' under fake timers", () => {
   })
 })
 
+describe('the README recipe: a streaming UI at real pace', () => {
+  useCassette('timing/paced', { timing: 'recorded' })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  test('the first token shows after the recorded time to first token', async () => {
+    vi.useFakeTimers()
+    const response = fetch('https://api.example.test/v1/stream')
+    await vi.advanceTimersByTimeAsync(100) // the recorded `duration`: the headers arrive
+    const reader = (await response).body?.getReader()
+    if (!reader) throw new Error('no body')
+    const first = watch(reader.read())
+    await vi.advanceTimersByTimeAsync(9)
+    expect(first.done()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1) // the first event's recorded time
+    expect(decoder.decode((await first.promise).value)).toBe('data: {"n":1}\n\n')
+  })
+})
+
 describe('timing: { scale }', () => {
   useCassette('timing/paced', { timing: { scale: 0.5 } })
   beforeEach(() => {
