@@ -14,6 +14,9 @@ interface Armed {
  */
 export class FaultQueue {
   private readonly declared: readonly Fault[]
+  // Faults added for this test, in call order, then the declared ones: a test's own fault
+  // wins over the file-wide default.
+  private added: Armed[] = []
   private armed: Armed[] = []
 
   constructor(declared: readonly Fault[]) {
@@ -23,18 +26,19 @@ export class FaultQueue {
 
   /** Arms a fault for the next matching requests of the current test. */
   add(fault: Fault): void {
-    this.armed.push(arm(fault))
+    this.added.push(arm(fault))
   }
 
   /**
    * The fault for a request the cassette answers with `interaction`, counted as applied: the
-   * first armed one, in the order given, whose `when` accepts it.
+   * first armed one whose `when` accepts it: those added for this test first, in call order,
+   * then the declared ones.
    */
   take(request: IncomingRequest, interaction: Interaction): Fault | undefined {
-    if (this.armed.length === 0) return undefined
-    const found = this.armed.find(
-      (armed) => armed.left > 0 && (armed.fault.when?.(request, interaction) ?? true),
-    )
+    if (this.added.length === 0 && this.armed.length === 0) return undefined
+    const applies = (armed: Armed) =>
+      armed.left > 0 && (armed.fault.when?.(request, interaction) ?? true)
+    const found = this.added.find(applies) ?? this.armed.find(applies)
     if (!found) return undefined
     found.left--
     return found.fault
@@ -42,6 +46,7 @@ export class FaultQueue {
 
   /** Re-arms the declared faults and drops the rest. */
   reset(): void {
+    this.added = []
     this.armed = this.declared.map(arm)
   }
 }
