@@ -19,7 +19,9 @@ describe('isCassetteMiss from the built package', () => {
   })
 
   test('recognises a plain Error whose message is the stringified miss (msw 3 in a vm)', () => {
-    const flattened = new Error('UnmatchedRequestError: msw-cassette: no unused recorded interaction')
+    const flattened = new Error(
+      'UnmatchedRequestError: msw-cassette: no unused recorded interaction',
+    )
     expect(isCassetteMiss(flattened)).toBe(true)
   })
 
