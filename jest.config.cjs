@@ -1,27 +1,14 @@
 /**
- * Jest 30 with msw 2.12+ on Node 20: msw's CommonJS build requires packages that ship only ES
- * modules, so jest must compile those (and our TypeScript tests) to CommonJS. The README shows
- * this same configuration to users.
+ * The project's own jest tests use the preset users get (`jest-preset.cjs`, found through the
+ * package's own name), so it is tested on every run. Test files import `msw-cassette` and
+ * `msw-cassette/jest` by name too: jest loads the CommonJS build from dist/.
  * @type {import('jest').Config}
  */
 const base = {
+  preset: 'msw-cassette',
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.[cm]?[jt]sx?$': [
-      'babel-jest',
-      {
-        presets: [
-          ['@babel/preset-env', { targets: { node: 'current' } }],
-          '@babel/preset-typescript',
-        ],
-      },
-    ],
-  },
-  // Sources use NodeNext-style `./file.js` specifiers for TypeScript files.
+  // Test helpers use NodeNext-style `./file.js` specifiers for TypeScript files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transformIgnorePatterns: [
-    '/node_modules/(?!(rettime|until-async|@open-draft/deferred-promise)/)',
-  ],
 }
 
 module.exports = {

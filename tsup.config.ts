@@ -6,11 +6,13 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 export default defineConfig({
   entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', jest: 'src/jest.ts' },
   format: ['esm', 'cjs'],
+  // One copy of the library per module system: without splitting, each CommonJS entry would
+  // carry its own settings, cassette cache, msw server and error classes.
+  splitting: true,
   dts: true,
   clean: true,
   target: 'node20',
   platform: 'node',
-  sourcemap: true,
   external: ['msw', 'vitest', '@jest/globals'],
   // Keys the disk cache of parsed cassettes: another build never reads this one's entries.
   define: { __MSW_CASSETTE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`) },

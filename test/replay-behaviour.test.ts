@@ -10,7 +10,7 @@ import {
   UnmatchedRequestError,
 } from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { failure, listenStrictly, readChunks } from './support/client.js'
+import { failure, listenStrictly, MSW_MAJOR, readChunks } from './support/client.js'
 
 const DIR = 'fixtures/replay'
 const API = 'https://api.example.test'
@@ -101,8 +101,12 @@ describe('request matching', () => {
     // `patch` is recorded, `PATCH` sent; `PURGE` is recorded, `purge` sent.
     const one = await fetch(`${API}/v1/items/1`, { method: 'PATCH' })
     expect(await one.text()).toBe('patched one')
-    const two = await fetch(`${API}/v1/items/2`, { method: 'purge' })
-    expect(await two.text()).toBe('purged two')
+    // msw 3 parses requests with Node's HTTP parser, which lets a lower-case unknown method
+    // bypass msw altogether (a README trap), so only msw 2 can send `purge`.
+    if (MSW_MAJOR < 3) {
+      const two = await fetch(`${API}/v1/items/2`, { method: 'purge' })
+      expect(await two.text()).toBe('purged two')
+    }
     const get = await failure(fetch(`${API}/v1/items/2`))
     expect(get).toBeInstanceOf(UnmatchedRequestError)
   })

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { useCassette } from 'msw-cassette/vitest'
 import { describe, expect, test } from 'vitest'
@@ -13,12 +16,28 @@ interface Report {
 
 /** Runs sample test files in a child vitest and returns its JSON report. */
 async function runVitest(file: string): Promise<Report> {
-  const args = ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=json', file]
-  const result = await run('npx', args, {
-    cwd: process.cwd(),
-    env: { ...process.env, CI: '1' },
-  }).catch((error: { stdout: string }) => error)
-  return JSON.parse(result.stdout) as Report
+  // A report file, not stdout: vitest 5 also prints a line there when a report is written.
+  const dir = await mkdtemp(join(tmpdir(), 'msw-cassette-glue-'))
+  const outputFile = join(dir, 'report.json')
+  try {
+    const config = 'test/e2e/vitest.config.ts'
+    const args = [
+      'vitest',
+      'run',
+      '--config',
+      config,
+      '--reporter=json',
+      '--outputFile',
+      outputFile,
+    ]
+    await run('npx', [...args, file], {
+      cwd: process.cwd(),
+      env: { ...process.env, CI: '1' },
+    }).catch(() => undefined)
+    return JSON.parse(await readFile(outputFile, 'utf8')) as Report
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 describe('the runner glue fails a test from its after-hook', () => {

@@ -220,6 +220,10 @@ export interface ServerLike {
       event: 'response:mocked',
       listener: (args: { request: Request; response: Response; requestId: string }) => void,
     ): void
+    on(
+      event: 'request:end' | 'response:bypass' | 'unhandledException',
+      listener: (args: { request: Request; requestId: string }) => void,
+    ): void
   }
 }
 

@@ -1,5 +1,6 @@
 import { bypass } from 'msw'
 import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop.js'
 import { sendingLive } from '../http/live-scope.js'
 import { NULL_BODY_STATUSES } from '../http/status.js'
 import type { IncomingRequest } from '../options/types.js'
@@ -46,6 +47,9 @@ export interface LiveExchange {
  */
 export async function sendLive(request: Request, incoming: IncomingRequest): Promise<LiveExchange> {
   const outgoing = bypass(request, { redirect: 'manual' })
+  // A client that streamed its body (node:http without Content-Length, a Readable body) sent it
+  // chunked; fetch frames the bytes itself and refuses the client's framing headers.
+  for (const name of HOP_BY_HOP_HEADERS) outgoing.headers.delete(name)
   outgoing.headers.set(
     'accept-encoding',
     upstreamAcceptEncoding(request.headers.get('accept-encoding')),

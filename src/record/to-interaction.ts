@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import { EVENT_TIMES_KEY } from '../cassette/event-times.js'
 import { sortKeys, toHeaderMap } from '../cassette/header-map.js'
 import type { Body, Interaction } from '../cassette/types.js'
+import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop.js'
 import type { IncomingRequest } from '../options/types.js'
 import { eventTimes } from './event-times.js'
 import type { CapturedExchange } from './send-live.js'
@@ -40,7 +41,8 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
       method: request.method,
       url: request.url.href,
       body: bodyOf(request.bytes),
-      headers: toHeaderMap(request.headers),
+      // Go keeps framing and connection headers out of a request's header map.
+      headers: toHeaderMap(request.headers, HOP_BY_HOP_HEADERS),
       ...(form ? { form } : {}),
       extra: { ...PROTO, content_length: request.bytes.byteLength, host: request.url.host },
     },

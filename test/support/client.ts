@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module'
 import type { setupServer } from 'msw/node'
 import { expect } from 'vitest'
+
+/** The major version of the installed msw: the CI matrix runs this suite on msw 2 and 3. */
+export const MSW_MAJOR = Number(
+  (createRequire(import.meta.url)('msw/package.json') as { version: string }).version.split('.')[0],
+)
 
 /**
  * The error a request fails with, or `undefined` when it succeeds. msw 2 rejects `fetch` with

@@ -35,3 +35,14 @@ test('an unrecorded request fails at the call and names the cassette', async () 
   // Expected here; the setup file's afterEach would fail the test on it otherwise.
   expect(handlers.takeMisses()).toHaveLength(1)
 })
+
+test('cancelling the replayed stream after the first event settles (releaseResponseCopies)', async () => {
+  const response = await fetch('https://api.openai.com/v1/responses', {
+    method: 'POST',
+    body: requestBody,
+  })
+  const reader = response.body?.getReader()
+  const first = await reader?.read()
+  expect(new TextDecoder().decode(first?.value)).toMatch(/^event: response\.created\n/)
+  await expect(reader?.cancel()).resolves.toBeUndefined()
+})

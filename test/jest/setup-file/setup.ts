@@ -2,10 +2,11 @@
 // jest loads the CommonJS build from dist/ through the package's exports map.
 import { afterAll, afterEach, beforeAll } from '@jest/globals'
 import { setupServer } from 'msw/node'
-import { fromCassette } from 'msw-cassette'
+import { fromCassette, releaseResponseCopies } from 'msw-cassette'
 
 export const handlers = fromCassette('simple_object_streaming')
 export const server = setupServer(...handlers)
+releaseResponseCopies(server) // lets `reader.cancel()` and `for await ... break` settle
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
