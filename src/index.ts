@@ -23,6 +23,7 @@ export type {
   BodyNormalizer,
   CassetteOptions,
   ConfigureOptions,
+  Fault,
   HeadersNormalizer,
   IncomingRequest,
   Matcher,

@@ -60,20 +60,30 @@ export class InteractionIndex {
    *
    * @param allowRepeats - Let used interactions answer again.
    * @param label - Names the request in later messages ("used by request 2 (GET …)").
+   * @param claim - Called with the interaction found; when it returns `false`, the
+   *   interaction answers without being marked used (a fault answers instead of it).
    */
-  take(request: IncomingRequest, allowRepeats: boolean, label: string): LookupResult {
+  take(
+    request: IncomingRequest,
+    allowRepeats: boolean,
+    label: string,
+    claim: (interaction: Interaction) => boolean = () => true,
+  ): LookupResult {
     const candidates = this.matches(request)
     if (candidates.length === 0) return { kind: 'miss' }
     const skipped: Interaction[] = []
     for (const interaction of candidates) {
       if (this.usedBy[interaction.index] === undefined) {
-        this.usedBy[interaction.index] = label
+        if (claim(interaction)) this.usedBy[interaction.index] = label
         return { kind: 'hit', interaction, skipped }
       }
       skipped.push(interaction)
     }
     const first = candidates[0]
-    if (allowRepeats && first) return { kind: 'hit', interaction: first, skipped: [] }
+    if (allowRepeats && first) {
+      claim(first)
+      return { kind: 'hit', interaction: first, skipped: [] }
+    }
     return { kind: 'used-up', matches: candidates }
   }
 

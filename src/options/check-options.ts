@@ -1,5 +1,6 @@
 import { CassetteOptionsError } from '../errors/cassette-options-error.js'
 import { formatMessage } from '../errors/message.js'
+import { checkFault, type Fail } from './check-faults.js'
 import { invalidMode, isRecordMode } from './resolve-mode.js'
 
 /** The functions that take options, each with the option names it accepts. */
@@ -25,6 +26,7 @@ const CASSETTE_KEYS = [
   'debug',
   'mode',
   'redact',
+  'faults',
 ] as const
 const MATCH_KEYS = ['method', 'url', 'body', 'headers'] as const
 const TIMING_KEYS = ['headersDelayMs', 'eventDelayMs'] as const
@@ -63,7 +65,8 @@ export function checkOptions(options: unknown, caller: OptionsCaller): void {
     }
     fail(`unknown option \`${key}\``, known)
   }
-  const { dir, match, ignoreBodyPaths, matcher, timing, debug, mode, redact, server } = record
+  const { dir, match, ignoreBodyPaths, matcher, timing, debug, mode, redact, server, faults } =
+    record
   if (dir !== undefined && (typeof dir !== 'string' || dir === '')) {
     fail('`dir` must be a folder path like "fixtures"')
   }
@@ -85,12 +88,11 @@ export function checkOptions(options: unknown, caller: OptionsCaller): void {
   }
   if (mode !== undefined && !isRecordMode(mode)) throw invalidMode(`${caller}: \`mode\``, mode)
   if (redact !== undefined) checkRedact(redact, fail)
+  if (faults !== undefined) checkFaults(faults, fail)
   if (server !== undefined && !isServer(server)) {
     fail('`server` must be an msw server from `setupServer()` (msw/node)')
   }
 }
-
-type Fail = (problem: string, hint?: string) => never
 
 function checkMatch(match: unknown, fail: Fail): void {
   if (typeof match !== 'object' || match === null || Array.isArray(match)) {
@@ -110,14 +112,34 @@ function checkMatch(match: unknown, fail: Fail): void {
   }
 }
 
+function checkFaults(faults: unknown, fail: Fail): void {
+  if (!Array.isArray(faults)) fail('`faults` must be a list like [{ status: 429 }]')
+  for (const [at, fault] of (faults as unknown[]).entries()) {
+    checkFault(fault, `\`faults[${at}]\``, fail)
+  }
+}
+
 function checkTiming(timing: unknown, fail: Fail): void {
   if (timing === 'instant' || timing === 'recorded') return
   if (typeof timing !== 'object' || timing === null || Array.isArray(timing)) {
-    fail("`timing` must be 'instant', 'recorded' or { headersDelayMs, eventDelayMs }")
+    fail("`timing` must be 'instant', 'recorded', { scale } or { headersDelayMs, eventDelayMs }")
+  }
+  if ('scale' in timing) {
+    const { scale, ...rest } = timing as Record<string, unknown>
+    if (Object.keys(rest).length > 0) {
+      fail(
+        `\`timing.scale\` plays the recorded pace and cannot be combined with ${names(Object.keys(rest))}`,
+        'Use either { scale } or { headersDelayMs, eventDelayMs }.',
+      )
+    }
+    if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
+      fail('`timing.scale` must be a number, 0 or more (1 = the recorded pace, 0 = instant)')
+    }
+    return
   }
   for (const [key, value] of Object.entries(timing as object)) {
     if (!(TIMING_KEYS as readonly string[]).includes(key)) {
-      fail(`unknown option \`timing.${key}\``, `Known: ${names(TIMING_KEYS)}.`)
+      fail(`unknown option \`timing.${key}\``, `Known: ${names([...TIMING_KEYS, 'scale'])}.`)
     }
     const delay = typeof value === 'number' && Number.isFinite(value) && value >= 0
     if (value !== undefined && !delay && !(key === 'headersDelayMs' && value === 'recorded')) {

@@ -5,6 +5,7 @@ import { resolveMode } from './resolve-mode.js'
 import type {
   CassetteOptions,
   ConfigureOptions,
+  Fault,
   Matcher,
   MatchOptions,
   RecordMode,
@@ -38,6 +39,8 @@ export interface ResolvedOptions {
   /** The mode in force (`MSW_CASSETTE_MODE`, then the option, then the CI default). */
   readonly mode: RecordMode
   readonly redact: ResolvedRedact
+  /** Faults armed before each test (replay only). */
+  readonly faults: readonly Fault[]
   readonly server: ServerLike | undefined
 }
 
@@ -84,6 +87,7 @@ export function resolveOptions(
     debug: debugLog(merged.debug),
     mode: resolveMode(merged.mode),
     redact: resolveRedact(merged.redact),
+    faults: merged.faults ?? DEFAULTS.faults,
     server: merged.server,
   }
 }

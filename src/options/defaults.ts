@@ -10,6 +10,7 @@ export const DEFAULTS = {
   timing: 'instant',
   strict: false,
   ignoreBodyPaths: [],
+  faults: [],
 } as const
 
 /** What recorded secrets are replaced with. */

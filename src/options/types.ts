@@ -48,16 +48,78 @@ export interface MatchOptions {
   headers?: false | readonly string[] | HeadersNormalizer
 }
 
-/** Replay timing. */
+/**
+ * Replay timing.
+ *
+ * - `'instant'` (default): no waiting.
+ * - `'recorded'`: the recorded pace: each interaction's `duration` before the headers, and the
+ *   recorded time of each SSE event or NDJSON line (`event_times`, written when msw-cassette
+ *   records) before that piece. Cassettes without `event_times` (written by Go) wait the
+ *   headers time only, then stream without pauses.
+ * - `{ scale }`: the recorded pace, every wait multiplied by `scale` (`0.5` plays twice as fast,
+ *   `2` half as fast, `0` is instant).
+ * - `{ headersDelayMs, eventDelayMs }`: fixed delays.
+ *
+ * Waits use `setTimeout`, so fake timers (`vi.advanceTimersByTimeAsync`) drive them.
+ */
 export type TimingOption =
   | 'instant'
   | 'recorded'
+  | {
+      /** Multiplies every recorded wait (headers and events); 0 or more. */
+      scale: number
+    }
   | {
       /** Wait before the response headers: the recorded `duration`, or a fixed number of ms. Default 0. */
       headersDelayMs?: number | 'recorded'
       /** Wait between streamed events (SSE, NDJSON), in ms. Default 0. */
       eventDelayMs?: number
     }
+
+/**
+ * Something going wrong on purpose, for requests the cassette answers: the request is matched
+ * as usual, then the fault changes what the client sees. Give one of `cutAfter`, `stallAfter`,
+ * `status` or `networkError`, or `delayHeadersMs` alone or with one of those.
+ *
+ * A fault that answers instead of the recording (`status`, `networkError`) leaves the
+ * interaction unused, so a retry gets the recording; the others play (part of) the recording
+ * and use it.
+ *
+ * @example
+ * { status: 429, headers: { 'Retry-After': '0' } }  // once, then the recording
+ * { cutAfter: 5 }                                    // 5 events, then the connection drops
+ * { delayHeadersMs: 30_000, times: 'all' }           // every request waits 30 s for headers
+ */
+export interface Fault {
+  /**
+   * Deliver this many pieces of the body (SSE events, NDJSON lines; a body that is not a stream
+   * is one piece), then drop the connection: `fetch` bodies fail with `TypeError: terminated`
+   * (cause: a `SocketError` with code `UND_ERR_SOCKET`), as undici's do.
+   */
+  cutAfter?: number
+  /** Deliver this many pieces, then nothing more until the client aborts or times out. */
+  stallAfter?: number
+  /** Wait this long (ms) before the response headers, on top of `timing`. */
+  delayHeadersMs?: number
+  /** Answer with this status instead of the recording (e.g. `429`, `500`, `503`). */
+  status?: number
+  /** Headers of the `status` answer, e.g. `{ 'Retry-After': '1' }`. */
+  headers?: Record<string, string>
+  /** Body of the `status` answer. Default: none. */
+  body?: string
+  /**
+   * Fail before any response, as when the server cannot be reached: `fetch` rejects with
+   * `TypeError: fetch failed` whose `cause` has this `code`; `node:http` emits `error` with it.
+   */
+  networkError?: 'ECONNREFUSED' | 'ECONNRESET'
+  /** How many matching requests get the fault: a number (default 1), or `'all'`. */
+  times?: number | 'all'
+  /**
+   * Which matching requests get the fault. Default: any request the cassette answers. Called
+   * with the request and the interaction that would answer it.
+   */
+  when?: (request: IncomingRequest, interaction: Interaction) => boolean
+}
 
 /**
  * What a cassette does with requests. Set by the `mode` option or the environment variable
@@ -116,7 +178,7 @@ export interface CassetteOptions {
   matcher?: Matcher
   /** Let used interactions answer again (the first match in file order wins). Default `false`. */
   allowRepeats?: boolean
-  /** `'instant'` (default), `'recorded'`, or explicit delays. */
+  /** `'instant'` (default), `'recorded'`, `{ scale }`, or explicit delays; see {@link TimingOption}. */
   timing?: TimingOption
   /**
    * Fail the test (in `useCassette`'s after-hook, or `verify()`) when recorded interactions were
@@ -136,6 +198,11 @@ export interface CassetteOptions {
   mode?: RecordMode
   /** Secrets to replace before a cassette is written, besides the defaults; see {@link RedactOptions}. */
   redact?: RedactOptions
+  /**
+   * Faults for requests the cassette answers, armed again before each test (see {@link Fault}).
+   * Never applied while recording. Default: none.
+   */
+  faults?: readonly Fault[]
 }
 
 /** Decides whether a recorded interaction answers a request (the `matcher` option). */
@@ -152,6 +219,10 @@ export interface ServerLike {
     on(
       event: 'response:mocked',
       listener: (args: { request: Request; response: Response; requestId: string }) => void,
+    ): void
+    on(
+      event: 'request:end' | 'response:bypass' | 'unhandledException',
+      listener: (args: { request: Request; requestId: string }) => void,
     ): void
   }
 }

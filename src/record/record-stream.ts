@@ -4,6 +4,16 @@ export interface StreamRecord {
   bytes: Uint8Array
   /** The client stopped reading (cancelled or aborted) before the server finished. */
   cut: boolean
+  /** Each chunk read from the server: its size in bytes, and when it arrived (`performance.now()`). */
+  arrivals: ChunkArrival[]
+}
+
+/** One chunk read from the server. */
+export interface ChunkArrival {
+  /** Its size in bytes. */
+  size: number
+  /** When it arrived, on the `performance.now()` clock. */
+  at: number
 }
 
 /**
@@ -23,12 +33,13 @@ export function recordStream(
 ): { stream: ReadableStream<Uint8Array>; done: Promise<StreamRecord> } {
   const reader = source.getReader()
   const chunks: Uint8Array[] = []
+  const arrivals: ChunkArrival[] = []
   let cut = false
   let settle: { resolve(record: StreamRecord): void; reject(error: unknown): void } | undefined
   const done = new Promise<StreamRecord>((resolve, reject) => {
     settle = { resolve, reject }
   })
-  const finish = () => settle?.resolve({ bytes: concat(chunks), cut })
+  const finish = () => settle?.resolve({ bytes: concat(chunks), cut, arrivals })
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const pump = async (): Promise<void> => {
@@ -36,6 +47,7 @@ export function recordStream(
           for (let read = await reader.read(); !read.done; read = await reader.read()) {
             // The copy is the recording's own: the client may transfer or reuse its chunk.
             chunks.push(read.value.slice())
+            arrivals.push({ size: read.value.byteLength, at: performance.now() })
             if (!cut) controller.enqueue(read.value)
           }
           if (!cut) controller.close()

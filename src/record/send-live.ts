@@ -5,7 +5,7 @@ import { sendingLive } from '../http/live-scope.js'
 import { NULL_BODY_STATUSES } from '../http/status.js'
 import type { IncomingRequest } from '../options/types.js'
 import { upstreamAcceptEncoding, wasDecoded } from './content-coding.js'
-import { recordStream } from './record-stream.js'
+import { type ChunkArrival, recordStream } from './record-stream.js'
 
 /** Everything about one live exchange that goes into the cassette. */
 export interface CapturedExchange {
@@ -25,6 +25,8 @@ export interface CapturedExchange {
   cut: boolean
   /** Time from sending the request to the response headers, in ms. */
   durationMs: number
+  /** Each body chunk as it arrived: size, and ms after the headers. Empty for no body. */
+  arrivals: ChunkArrival[]
 }
 
 /** A live response for the client, and its recording, complete when the body ends. */
@@ -55,7 +57,8 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
   const started = performance.now()
   // Marked as msw-cassette's own, so the dispatcher below msw sends it instead of answering it.
   const upstream = await sendingLive(() => fetch(outgoing))
-  const durationMs = performance.now() - started
+  const headersAt = performance.now()
+  const durationMs = headersAt - started
   const decoded = wasDecoded(upstream.headers.get('content-encoding'))
   const headers = new Headers(upstream.headers)
   for (const name of decoded ? FRAMING_AND_ENCODING_HEADERS : FRAMING_HEADERS) headers.delete(name)
@@ -72,12 +75,18 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
     await upstream.body?.cancel()
     return {
       response: new Response(null, init),
-      captured: Promise.resolve({ ...base, body: new Uint8Array(0), cut: false }),
+      captured: Promise.resolve({ ...base, body: new Uint8Array(0), cut: false, arrivals: [] }),
     }
   }
   const { stream, done } = recordStream(upstream.body, () => request.signal.aborted)
   return {
     response: new Response(stream, init),
-    captured: done.then((record) => ({ ...base, body: record.bytes, cut: record.cut })),
+    captured: done.then((record) => ({
+      ...base,
+      body: record.bytes,
+      cut: record.cut,
+      // Relative to the headers, as replay waits them.
+      arrivals: record.arrivals.map(({ size, at }) => ({ size, at: at - headersAt })),
+    })),
   }
 }

@@ -1,8 +1,10 @@
 import { STATUS_CODES } from 'node:http'
+import { EVENT_TIMES_KEY } from '../cassette/event-times.js'
 import { sortKeys, toHeaderMap } from '../cassette/header-map.js'
 import type { Body, Interaction } from '../cassette/types.js'
 import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop.js'
 import type { IncomingRequest } from '../options/types.js'
+import { eventTimes } from './event-times.js'
 import type { CapturedExchange } from './send-live.js'
 
 // `ignoreBOM` keeps a leading byte-order mark in the text, so the body stays byte-exact.
@@ -30,6 +32,8 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
     .filter((coding) => coding !== '')
   const declaredLength = Number.parseInt(exchange.headers.get('content-length') ?? '', 10)
   const reason = exchange.statusText || STATUS_CODES[exchange.status] || ''
+  const body = bodyOf(exchange.body)
+  const times = eventTimes(body, exchange.headers.get('content-type') ?? '', exchange.arrivals)
   return {
     id: index,
     index,
@@ -45,7 +49,7 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
     response: {
       code: exchange.status,
       status: `${exchange.status} ${reason}`.trimEnd(),
-      body: bodyOf(exchange.body),
+      body,
       headers: toHeaderMap(exchange.headers, skip),
       durationMs: exchange.durationMs,
       uncompressed: exchange.decoded,
@@ -55,6 +59,8 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
         // As Go's client reports it: unknown (-1) for chunked and for decoded bodies.
         content_length:
           exchange.decoded || Number.isNaN(declaredLength) ? -1 : Math.max(declaredLength, -1),
+        // An extension go-vcr's decoder skips: when each event arrived (see `recordedEventTimes`).
+        ...(times ? { [EVENT_TIMES_KEY]: times } : {}),
       },
     },
   }

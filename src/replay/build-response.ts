@@ -1,10 +1,10 @@
 import { toHeaders } from '../cassette/header-map.js'
 import type { Interaction } from '../cassette/types.js'
 import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { splitStream } from '../http/split-stream.js'
 import { NULL_BODY_STATUSES, statusText } from '../http/status.js'
 import { streamKind } from '../http/stream-kind.js'
-import { createChunkStream } from './chunk-stream.js'
-import { splitStream } from './split-stream.js'
+import { type BrokenEnd, createChunkStream } from './chunk-stream.js'
 
 /** Everything about a recorded response that does not change between replays. */
 interface PreparedResponse {
@@ -30,18 +30,19 @@ const prepared = new WeakMap<Interaction, PreparedResponse>()
  * value; the body byte-exact, streamed one SSE event (or NDJSON line) per chunk.
  *
  * @param interaction - The recorded interaction.
- * @param eventDelayMs - Wait between streamed chunks.
+ * @param eventWaits - Wait between streamed chunks, or before each (see `createChunkStream`).
  * @param signal - The request's abort signal: an abort errors a streamed body, as in fetch.
+ * @param broken - A fault that ends the body early; a body that is not a stream is one chunk.
  */
 export function buildResponse(
   interaction: Interaction,
-  eventDelayMs = 0,
+  eventWaits: number | readonly number[] = 0,
   signal?: AbortSignal,
+  broken?: BrokenEnd,
 ): Response {
   const response = prepare(interaction)
-  const body = response.chunks
-    ? createChunkStream(response.chunks, eventDelayMs, signal)
-    : response.body
+  const chunks = response.chunks ?? (broken && response.body ? [response.body] : undefined)
+  const body = chunks ? createChunkStream(chunks, eventWaits, signal, broken) : response.body
   return new Response(body, {
     status: response.status,
     statusText: response.statusText,

@@ -1,28 +1,44 @@
 import { abortReason } from './abort-reason.js'
+import { connectionTerminated } from './network-errors.js'
 import { nextTurn } from './next-turn.js'
+
+/** How a faulted stream ends early: after `after` chunks, the connection drops or goes quiet. */
+export interface BrokenEnd {
+  after: number
+  how: 'cut' | 'stall'
+}
 
 /**
  * A pull-based stream of pre-cut chunks. Nothing runs until the reader asks: with a delay, the
  * timer for a chunk starts when that chunk is pulled, so a reader that stops (or a cancel that
- * msw never passes on) leaves no timer running and no rejection behind.
+ * msw never passes on) leaves no timer running and no rejection behind. Delays use
+ * `setTimeout`, so fake timers drive a paced replay.
  *
  * When `signal` aborts, the stream errors with the abort reason (an `AbortError`), as a fetch
  * body does: the read in progress, and every later one, rejects with it.
  *
  * @param chunks - The pieces, in order.
- * @param delayMs - Wait before every chunk after the first.
+ * @param waits - A number: the wait before every chunk after the first. A list with one entry
+ *   per chunk: the wait before each (the recorded pace); any other list is ignored.
  * @param signal - The request's abort signal.
+ * @param broken - Ends the stream early: `cut` errors it as a dropped connection does, `stall`
+ *   sends nothing more until the request aborts or the body is cancelled.
  */
 export function createChunkStream(
   chunks: readonly Uint8Array<ArrayBuffer>[],
-  delayMs = 0,
+  waits: number | readonly number[] = 0,
   signal?: AbortSignal,
+  broken?: BrokenEnd,
 ): ReadableStream<Uint8Array<ArrayBuffer>> {
   let next = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let wake: (() => void) | undefined
   let stopped = false
   let onAbort: (() => void) | undefined
+  const waitBefore = (at: number): number => {
+    if (typeof waits === 'number') return at > 0 ? waits : 0
+    return waits.length === chunks.length ? (waits[at] ?? 0) : 0
+  }
   // Ends whatever wait is pending and detaches from the signal; idempotent.
   const stop = () => {
     stopped = true
@@ -30,6 +46,21 @@ export function createChunkStream(
     wake?.()
     if (onAbort) signal?.removeEventListener('abort', onAbort)
   }
+  // Resolves after `ms`, after a turn of the event loop when 0 and `turn`, or never (a stall);
+  // `stop` ends every kind.
+  const pause = (ms: number | 'forever', turn: boolean) =>
+    new Promise<void>((resolve) => {
+      wake = resolve
+      if (ms === 'forever') return
+      if (ms > 0) timer = setTimeout(resolve, ms)
+      // msw 3 drains the body into the socket at once: a turn of the event loop between
+      // chunks keeps them in separate reads for fetch.
+      else if (turn) void nextTurn().then(resolve)
+      else resolve()
+    }).then(() => {
+      timer = undefined
+      wake = undefined
+    })
   return new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       start(controller) {
@@ -46,21 +77,19 @@ export function createChunkStream(
         signal.addEventListener('abort', onAbort, { once: true })
       },
       async pull(controller) {
-        if (next > 0) {
-          await new Promise<void>((resolve) => {
-            wake = resolve
-            if (delayMs > 0) timer = setTimeout(resolve, delayMs)
-            // msw 3 drains the body into the socket at once: a turn of the event loop between
-            // chunks keeps them in separate reads for fetch.
-            else void nextTurn().then(resolve)
-          })
-          timer = undefined
-          wake = undefined
+        if (broken && next >= Math.min(broken.after, chunks.length)) {
+          await pause(broken.how === 'stall' ? 'forever' : 0, next > 0)
+          if (stopped) return
+          stop()
+          controller.error(connectionTerminated())
+          return
         }
+        await pause(waitBefore(next), next > 0)
         if (stopped) return
         const chunk = chunks[next++]
         if (chunk !== undefined) controller.enqueue(chunk)
-        if (next >= chunks.length) {
+        // A broken stream never closes: its end is the cut or the stall, on the next pull.
+        if (next >= chunks.length && !broken) {
           stop()
           controller.close()
         }

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createCassetteHandler } from '../msw/create-handler.js'
+import { type WatchedServer, watchPassThroughs } from '../msw/passed-through.js'
 import { releaseResponseCopies, type ServerEvents } from '../msw/release-response-copies.js'
 import type { ServerLike } from '../options/types.js'
 import type { CassetteSession } from '../session/cassette-session.js'
@@ -32,7 +33,10 @@ export function acquireServer(given: ServerLike | undefined): ServerLike {
   holdGlobalDispatcher(dispatchScope)
   if (given) {
     // Keyed by the server object, so the listener is added once however often it is acquired.
-    if (given.events) releaseResponseCopies(given as ServerEvents)
+    if (given.events) {
+      releaseResponseCopies(given as ServerEvents)
+      watchPassThroughs(given as WatchedServer)
+    }
     return given
   }
   if (!shared) {
@@ -46,6 +50,7 @@ export function acquireServer(given: ServerLike | undefined): ServerLike {
     server.listen(listenOptions as Parameters<typeof server.listen>[0])
     syncNamedImports()
     releaseResponseCopies(server)
+    watchPassThroughs(server)
     shared = { server, users: 0 }
   }
   shared.users++

@@ -1,6 +1,5 @@
-import type { LookupResult } from '../match/interaction-index.js'
 import type { IncomingRequest } from '../options/types.js'
-import type { CassetteSession } from './cassette-session.js'
+import type { CassetteSession, SessionLookup } from './cassette-session.js'
 
 /** What the active cassettes do with one request. */
 export type Answer =
@@ -32,11 +31,11 @@ export function answerRequest(
   if (first.behaviour === 'record-all') {
     return { kind: 'response', response: first.record(request, incoming) }
   }
-  let firstResult: LookupResult | undefined
+  let firstResult: SessionLookup | undefined
   for (const session of active) {
     const result = session.lookup(incoming)
     if (result.kind === 'hit') {
-      return { kind: 'response', response: session.respond(result.interaction, request.signal) }
+      return { kind: 'response', response: session.respond(result, request) }
     }
     firstResult ??= result
   }

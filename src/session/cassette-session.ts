@@ -11,12 +11,11 @@ import { describeInteraction, describeMiss, describeRequest } from '../match/des
 import { InteractionIndex, type LookupResult } from '../match/interaction-index.js'
 import { createPartNormalizers, PART_NAMES, type PartNormalizers } from '../match/request-parts.js'
 import type { ResolvedOptions } from '../options/configure.js'
-import type { IncomingRequest } from '../options/types.js'
+import type { Fault, IncomingRequest } from '../options/types.js'
 import type { CassetteRecorder } from '../record/cassette-recorder.js'
-import { abortableDelay } from '../replay/abort-reason.js'
-import { buildResponse } from '../replay/build-response.js'
-import { resolveDelays } from '../replay/delays.js'
+import { replayResponse } from '../replay/replay-response.js'
 import type { Redactor } from '../secrets/redactor.js'
+import { answersInstead, FaultQueue } from './fault-queue.js'
 import { redactNormalizers } from './redacted-normalizers.js'
 
 /**
@@ -34,6 +33,14 @@ export interface Miss {
   /** The error its client saw. */
   error: UnmatchedRequestError
 }
+
+/**
+ * What {@link CassetteSession.lookup} found: the index's result, and on a hit, the fault that
+ * applies to this request, if any.
+ */
+export type SessionLookup =
+  | Exclude<LookupResult, { kind: 'hit' }>
+  | (Extract<LookupResult, { kind: 'hit' }> & { fault?: Fault | undefined })
 
 /** How a session is set up; {@link openSession} builds it from the options. */
 export interface SessionSetup {
@@ -61,6 +68,7 @@ export class CassetteSession {
   private readonly normalizers: PartNormalizers
   private readonly ignorePaths: JsonPath[]
   private readonly misses: Miss[] = []
+  private readonly faults: FaultQueue
   private requests = 0
 
   constructor(setup: SessionSetup) {
@@ -80,17 +88,25 @@ export class CassetteSession {
       },
     )
     this.index = new InteractionIndex(cassette, this.normalizers, options.matcher)
+    this.faults = new FaultQueue(options.faults)
   }
 
-  /** Looks the request up and, on a hit, marks the interaction used. */
-  lookup(request: IncomingRequest): LookupResult {
+  /**
+   * Looks the request up and, on a hit, marks the interaction used, unless a fault answers
+   * instead of it (`status`, `networkError`): then it stays unused for the retry.
+   */
+  lookup(request: IncomingRequest): SessionLookup {
     this.requests++
     const label = `request ${this.requests} (${describeRequest(request)})`
-    const result = this.index.take(request, this.options.allowRepeats, label)
+    let fault: Fault | undefined
+    const result = this.index.take(request, this.options.allowRepeats, label, (interaction) => {
+      fault = this.faults.take(request, interaction)
+      return !answersInstead(fault)
+    })
     const { debug } = this.options
     if (debug && result.kind === 'hit') {
       debug(
-        `${label} -> interaction ${describeInteraction(result.interaction)} in ${displayPath(this.cassette.path)}`,
+        `${label} -> interaction ${describeInteraction(result.interaction)} in ${displayPath(this.cassette.path)}${fault ? `, with the fault ${JSON.stringify(fault)}` : ''}`,
       )
       for (const passed of result.skipped) {
         debug(
@@ -98,15 +114,25 @@ export class CassetteSession {
         )
       }
     }
-    return result
+    return result.kind === 'hit' ? { ...result, fault } : result
   }
 
   /**
-   * The response for a hit, after the configured header delay.
+   * Arms a fault for the next requests of the current test that this cassette answers.
+   *
+   * @param fault - Already checked.
+   */
+  addFault(fault: Fault): void {
+    this.faults.add(fault)
+  }
+
+  /**
+   * The response for a hit, after the configured header delay, changed by the hit's fault.
    *
    * @throws {@link CassetteFormatError} when the recorded status cannot be replayed.
    */
-  async respond(interaction: Interaction, signal?: AbortSignal): Promise<Response> {
+  async respond(hit: Extract<SessionLookup, { kind: 'hit' }>, request: Request): Promise<Response> {
+    const { interaction, fault } = hit
     const { code } = interaction.response
     // Thrown before `new Response` would throw a RangeError that msw turns into a bogus 500.
     if (!isReplayableStatus(code)) {
@@ -122,13 +148,11 @@ export class CassetteSession {
         { interaction: interaction.index, field: 'response.code' },
       )
     }
-    const delays = resolveDelays(this.options.timing, interaction)
-    if (delays.headers > 0) await abortableDelay(delays.headers, signal)
-    return buildResponse(interaction, delays.event, signal)
+    return replayResponse(interaction, request, this.options.timing, fault)
   }
 
   /** Records a miss and returns the error the client will see, with the closest recordings. */
-  miss(request: IncomingRequest, result: LookupResult): UnmatchedRequestError {
+  miss(request: IncomingRequest, result: SessionLookup): UnmatchedRequestError {
     const { match, matcher } = this.options
     const closest = closestInteractions(request, {
       normalizers: this.normalizers,
@@ -237,6 +261,7 @@ export class CassetteSession {
   /** Forgets which interactions were used and which requests missed. */
   reset(): void {
     this.index.reset()
+    this.faults.reset()
     this.misses.length = 0
     this.requests = 0
   }

@@ -1,4 +1,8 @@
 import type { Cassette, Interaction } from '../cassette/types.js'
+import { CassetteOptionsError } from '../errors/cassette-options-error.js'
+import { formatMessage } from '../errors/message.js'
+import { checkFault } from '../options/check-faults.js'
+import type { Fault } from '../options/types.js'
 import type { CassetteSession, Miss } from './cassette-session.js'
 
 /** What `useCassette`, `withCassette` and `fromCassette` give back to look at a cassette's state. */
@@ -16,6 +20,14 @@ export interface CassetteHandle {
    * when an interaction was never requested. The runner glue calls it after each test.
    */
   verify(options?: { strict?: boolean }): void
+  /**
+   * Makes the next request this cassette answers fail as `fault` says (or the next `times`
+   * requests, or those `when` accepts); see {@link Fault}. Applies to the current test only.
+   *
+   * @throws {@link CassetteOptionsError} for an unknown fault name or an impossible combination.
+   * @example handle.fault({ status: 429, headers: { 'Retry-After': '0' } })
+   */
+  fault(fault: Fault): void
 }
 
 /** The handle over one session. */
@@ -28,5 +40,11 @@ export function createHandle(session: CassetteSession): CassetteHandle {
     takeMisses: () => session.takeMisses(),
     unused: () => session.unused(),
     verify: (options) => session.verify(options?.strict),
+    fault: (fault) => {
+      checkFault(fault, 'the fault', (problem, hint) => {
+        throw new CassetteOptionsError(formatMessage({ problem: `fault(): ${problem}`, hint }))
+      })
+      session.addFault(fault)
+    },
   }
 }

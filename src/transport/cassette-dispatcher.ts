@@ -1,4 +1,5 @@
 import { isSendingLive } from '../http/live-scope.js'
+import { takePassThrough } from '../msw/passed-through.js'
 import { readIncomingRequest } from '../msw/read-request.js'
 import { answerRequest } from '../session/answer-request.js'
 import type { CassetteSession } from '../session/cassette-session.js'
@@ -30,9 +31,11 @@ export function createCassetteDispatcher(next: Dispatcher, scope: DispatchScope)
   return {
     dispatch(options, handler) {
       if (isSendingLive()) return next.dispatch(options, handler)
+      const url = new URL(options.path, options.origin).href
+      // msw saw this one and decided to let it through: msw's decision stands.
+      if (takePassThrough(options.method, url)) return next.dispatch(options, handler)
       const active = scope.sessions()
       if (active.length === 0) {
-        const url = new URL(options.path, options.origin).href
         const refusal = scope.outOfScope(options.method.toUpperCase(), url)
         if (refusal === undefined) return next.dispatch(options, handler)
         const sink = createHandlerSink(handler)

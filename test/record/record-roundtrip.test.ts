@@ -212,6 +212,8 @@ describe('recording from a live server, then replaying offline', () => {
       'status',
       'code',
       'duration',
+      // msw-cassette's extension, after go-vcr's keys (see test/timing/record-times.test.ts).
+      'event_times',
     ])
     expect(file).toMatch(/^ {4}duration: \d+(\.\d+)?(ns|µs|ms|s)$/m)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { streamKind } from '../http/stream-kind.js'
 import { splitStream } from './split-stream.js'
+import { streamKind } from './stream-kind.js'
 
 describe('streamKind', () => {
   test('SSE splits into events, NDJSON and JSON Lines into lines, the rest not at all', () => {

@@ -1,4 +1,4 @@
-import type { StreamKind } from '../http/stream-kind.js'
+import type { StreamKind } from './stream-kind.js'
 
 // `\r(?!\n)`: a CR that starts a CRLF must not count as a line end of its own, or a
 // multi-line CRLF event (`event: a\r\ndata: 1\r\n\r\n`) would split after each line.
