@@ -32,8 +32,8 @@ export function goParseQuery(query: string): Record<string, string[]> {
     const at = pair.indexOf('=')
     const rawKey = at < 0 ? pair : pair.slice(0, at)
     if (rawKey.includes(';')) continue
-    const key = unescape(rawKey)
-    const value = unescape(at < 0 ? '' : pair.slice(at + 1))
+    const key = queryUnescape(rawKey)
+    const value = queryUnescape(at < 0 ? '' : pair.slice(at + 1))
     if (key === undefined || value === undefined) continue
     const list = form[key]
     if (list) list.push(value)
@@ -43,7 +43,7 @@ export function goParseQuery(query: string): Record<string, string[]> {
 }
 
 // `undefined` for what Go's `QueryUnescape` refuses: a `%` not followed by two hex digits.
-function unescape(text: string): string | undefined {
+function queryUnescape(text: string): string | undefined {
   const source = Buffer.from(text.replace(/\+/g, ' '), 'utf8')
   const bytes: number[] = []
   for (let i = 0; i < source.length; i++) {
