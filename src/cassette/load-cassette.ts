@@ -1,7 +1,14 @@
 import { readFileSync, statSync } from 'node:fs'
-import { LineCounter, parseDocument } from 'yaml'
+import {
+  type DocumentOptions,
+  LineCounter,
+  type ParseOptions,
+  parseDocument,
+  type SchemaOptions,
+} from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import type { Cassette } from '../types.js'
+import { foldLineSeparators } from './line-separators.js'
 import { repairQuotedIndentation } from './repair-quoted-indent.js'
 import { type Locate, validateCassette } from './validate.js'
 
@@ -14,6 +21,16 @@ interface CacheEntry {
 // Keyed by absolute path; an entry is reused while the file's mtime and size are unchanged,
 // so each cassette is parsed once per process however many tests use it.
 const cache = new Map<string, CacheEntry>()
+
+// Go decodes a plain scalar into a string field as its text (`1e3` stays "1e3", `0x1F` stays
+// "0x1F") and a plain `~`/`null`/empty one as "". The failsafe schema keeps every scalar's
+// text; `null` and `binary` add Go's null and `!!binary`. Integer fields are converted by the
+// validator.
+const GO_READING: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'failsafe',
+  customTags: ['null', 'binary'],
+  prettyErrors: false,
+}
 
 /**
  * Reads, parses and validates the cassette file at `path`, from the cache when the file has
@@ -39,15 +56,17 @@ export function readCassetteFile(path: string): Cassette {
  * @param path - Name used in error messages.
  */
 export function parseCassette(text: string, path: string): Cassette {
+  let source = text
   let lineCounter = new LineCounter()
-  let doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  let doc = parseDocument(text, { ...GO_READING, lineCounter })
   const repaired = doc.errors.length > 0 ? repairQuotedIndentation(text) : undefined
   if (repaired !== undefined) {
     const retryCounter = new LineCounter()
-    const retry = parseDocument(repaired, { lineCounter: retryCounter, prettyErrors: false })
+    const retry = parseDocument(repaired, { ...GO_READING, lineCounter: retryCounter })
     if (retry.errors.length === 0) {
       doc = retry
       lineCounter = retryCounter
+      source = repaired
     }
   }
   const error = doc.errors[0]
@@ -69,6 +88,7 @@ export function parseCassette(text: string, path: string): Cassette {
     const { line, col } = lineCounter.linePos(range[0])
     return { line, column: col }
   }
+  foldLineSeparators(doc, source)
   return validateCassette(doc.toJS({ maxAliasCount: -1 }), path, locate)
 }
 

@@ -75,6 +75,13 @@ export class CassettePlayer {
     )
     this.index = new InteractionIndex(cassette, keyFunctionOf(this.normalizers), options.matcher)
     this.debug = createDebugLog(options.debug)
+    const ignored = cassette.ignoredKeys ?? []
+    if (this.debug && ignored.length > 0) {
+      // A misspelt key (`bdy:`) silently drops a field in Go too; this is where it shows.
+      this.debug(
+        `${displayPath(cassette.path)}: keys go-vcr does not read, ignored: ${ignored.join(', ')}`,
+      )
+    }
   }
 
   /** Looks the request up and, on a hit, marks the interaction used. */

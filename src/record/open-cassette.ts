@@ -30,15 +30,18 @@ export function openCassette(name: string, dir: string, options: CassetteOptions
   if (mode === 'once' && exists) return new CassettePlayer(readCassetteFile(path), options)
   if (!exists) warnNearMiss(path, dir)
   // new-episodes keeps (and replays) what the file holds; record and once start empty.
-  const keep = mode === 'new-episodes' && exists ? readCassetteFile(path).interactions : []
+  const file = mode === 'new-episodes' && exists ? readCassetteFile(path) : undefined
+  const keep = file?.interactions ?? []
   const recorder = new CassetteRecorder({
     mode,
     path,
     keep,
     redactor: createRedactor(options.redact),
+    layout: options.layout,
   })
   // A copy: recordings are appended to it, and the parsed file is cached and shared.
   const cassette: Cassette = { path, version: 2, interactions: [...keep] }
+  if (file?.ignoredKeys) cassette.ignoredKeys = file.ignoredKeys
   const behaviour = mode === 'new-episodes' ? 'record-misses' : 'record-all'
   return new CassettePlayer(cassette, options, { behaviour, recorder })
 }
