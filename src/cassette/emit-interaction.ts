@@ -1,0 +1,227 @@
+import type { Body, Interaction } from '../types.js'
+import { compareGoKeys } from './go-key-order.js'
+import { goScalarStyle, renderGoScalar } from './go-scalar.js'
+import { type CassetteLayout, nestedColumn, sequenceColumn } from './layout.js'
+import { formatGoDuration } from './parse-duration.js'
+
+// go-vcr v4's field order (its struct's yaml tags), and the fields later releases leave out
+// when empty (`omitempty`).
+const REQUEST_OMITTED = new Set([
+  'transfer_encoding',
+  'trailer',
+  'remote_addr',
+  'request_uri',
+  'body',
+  'form',
+  'headers',
+])
+const RESPONSE_OMITTED = new Set(['transfer_encoding', 'trailer', 'uncompressed'])
+const REQUEST_KNOWN = new Set([
+  'proto',
+  'proto_major',
+  'proto_minor',
+  'content_length',
+  'transfer_encoding',
+  'trailer',
+  'host',
+  'remote_addr',
+  'request_uri',
+])
+const RESPONSE_KNOWN = new Set([
+  'proto',
+  'proto_major',
+  'proto_minor',
+  'transfer_encoding',
+  'trailer',
+  'content_length',
+])
+// yaml.v3 writes base64 in lines of this width, and a shorter one unquoted.
+const BASE64_LINE = 70
+
+type Entry = readonly [string, unknown]
+
+/**
+ * One interaction as a list item of `interactions:`, as go-vcr's yaml.v3 encoder writes it in
+ * the given layout: go-vcr's field order, map keys sorted as Go sorts them, each string in the
+ * style yaml.v3 picks (made safe for yaml.v3 to read back, see {@link goScalarStyle}).
+ *
+ * @param interaction - What to write; fields go-vcr knows are taken from `extra` when present.
+ * @param id - The `id` written.
+ * @param layout - Indentation, list style and which empty fields are written.
+ * @param quoteBodies - Write both bodies double-quoted (a fallback that always reads back).
+ * @returns The item's lines, each ending with a line break.
+ */
+export function interactionText(
+  interaction: Interaction,
+  id: number,
+  layout: CassetteLayout,
+  quoteBodies = false,
+): string {
+  const dash = sequenceColumn(layout, 0)
+  const item = dash + 2
+  const lines = [
+    entryText('id', id, item, layout),
+    `${' '.repeat(item)}request:`,
+    ...requestEntries(interaction, layout).map(([key, value]) =>
+      entryText(key, value, nestedColumn(layout, item), layout, quoteBodies && key === 'body'),
+    ),
+    `${' '.repeat(item)}response:`,
+    ...responseEntries(interaction, layout).map(([key, value]) =>
+      entryText(key, value, nestedColumn(layout, item), layout, quoteBodies && key === 'body'),
+    ),
+  ]
+  return `${' '.repeat(dash)}- ${lines.join('\n').slice(item)}\n`
+}
+
+function requestEntries(interaction: Interaction, layout: CassetteLayout): Entry[] {
+  const { request } = interaction
+  const extra = request.extra
+  const entries: Entry[] = [
+    ['proto', extra.proto ?? 'HTTP/1.1'],
+    ['proto_major', extra.proto_major ?? 1],
+    ['proto_minor', extra.proto_minor ?? 1],
+    ['content_length', extra.content_length ?? byteLength(request.body)],
+    ['transfer_encoding', extra.transfer_encoding ?? []],
+    ['trailer', extra.trailer ?? {}],
+    ['host', extra.host ?? hostOf(request.url)],
+    ['remote_addr', extra.remote_addr ?? ''],
+    ['request_uri', extra.request_uri ?? ''],
+    ['body', request.body],
+    ['form', request.form ?? {}],
+    ['headers', request.headers],
+    ['url', request.url],
+    ['method', request.method],
+    ...unknown(extra, REQUEST_KNOWN),
+  ]
+  return withoutEmpty(entries, layout, REQUEST_OMITTED)
+}
+
+function responseEntries(interaction: Interaction, layout: CassetteLayout): Entry[] {
+  const { response } = interaction
+  const extra = response.extra
+  const entries: Entry[] = [
+    ['proto', extra.proto ?? 'HTTP/1.1'],
+    ['proto_major', extra.proto_major ?? 1],
+    ['proto_minor', extra.proto_minor ?? 1],
+    ['transfer_encoding', extra.transfer_encoding ?? []],
+    ['trailer', extra.trailer ?? {}],
+    ['content_length', extra.content_length ?? -1],
+    ['uncompressed', response.uncompressed],
+    ['body', response.body],
+    ['headers', response.headers],
+    ['status', response.status],
+    ['code', response.code],
+    ['duration', formatGoDuration(response.durationMs)],
+    ...unknown(extra, RESPONSE_KNOWN),
+  ]
+  return withoutEmpty(entries, layout, RESPONSE_OMITTED)
+}
+
+function unknown(extra: Record<string, unknown>, known: ReadonlySet<string>): Entry[] {
+  return Object.entries(extra).filter(([key, value]) => !known.has(key) && value !== undefined)
+}
+
+function withoutEmpty(
+  entries: Entry[],
+  layout: CassetteLayout,
+  omitted: ReadonlySet<string>,
+): Entry[] {
+  if (layout.emptyFields === 'all') return entries
+  return entries.filter(([key, value]) => !(omitted.has(key) && isEmpty(value)))
+}
+
+/** `key: value` at `column`, with what a block value needs on the following lines. */
+function entryText(
+  key: string,
+  value: unknown,
+  column: number,
+  layout: CassetteLayout,
+  forceDouble = false,
+): string {
+  const head = `${' '.repeat(column)}${scalarText(key, column, layout, true)}:`
+  if (value instanceof Uint8Array && value.byteLength > 0)
+    return `${head} ${binary(value, column, layout)}`
+  if (Array.isArray(value)) {
+    if (value.length === 0) return `${head} []`
+    const dash = sequenceColumn(layout, column)
+    return [head, ...value.map((item: unknown) => itemText(item, dash, layout))].join('\n')
+  }
+  if (isMap(value)) {
+    const keys = Object.keys(value).sort(compareGoKeys)
+    if (keys.length === 0) return `${head} {}`
+    const inner = nestedColumn(layout, column)
+    return [head, ...keys.map((name) => entryText(name, value[name], inner, layout))].join('\n')
+  }
+  if (typeof value === 'string' && forceDouble)
+    return `${head} ${renderGoScalar(value, 'double', layout.indent, 0)}`
+  return `${head} ${scalarText(value, column, layout)}`
+}
+
+function itemText(value: unknown, dash: number, layout: CassetteLayout): string {
+  const pad = `${' '.repeat(dash)}- `
+  if (isMap(value) || Array.isArray(value)) {
+    // A nested block starts on the dash's line, two columns in.
+    const inner = isMap(value)
+      ? Object.keys(value)
+          .sort(compareGoKeys)
+          .map((name) => entryText(name, value[name], dash + 2, layout))
+          .join('\n')
+      : value.map((item: unknown) => itemText(item, dash + 2, layout)).join('\n')
+    return inner === '' ? `${pad}${isMap(value) ? '{}' : '[]'}` : pad + inner.slice(dash + 2)
+  }
+  return pad + scalarText(value, dash, layout, true)
+}
+
+function scalarText(
+  value: unknown,
+  column: number,
+  layout: CassetteLayout,
+  inline = false,
+): string {
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value)
+  if (value instanceof Uint8Array) return '""'
+  const text = String(value)
+  let style = goScalarStyle(text, inline)
+  // Keys and list items stay on one line (header values cannot hold line breaks anyway).
+  if (style === 'literal' && inline) style = 'double'
+  return renderGoScalar(text, style, layout.indent, nestedColumn(layout, column))
+}
+
+function binary(bytes: Uint8Array, column: number, layout: CassetteLayout): string {
+  const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+  if (base64.length < BASE64_LINE) return `!!binary ${base64}`
+  const pad = ' '.repeat(nestedColumn(layout, column))
+  const lines = base64.match(new RegExp(`.{1,${BASE64_LINE}}`, 'g')) ?? []
+  return ['!!binary |', ...lines.map((line) => pad + line)].join('\n')
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array)
+  )
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === false || value === '' || value === null || value === undefined) return true
+  if (Array.isArray(value)) return value.length === 0
+  if (value instanceof Uint8Array) return value.byteLength === 0
+  if (isMap(value)) return Object.keys(value).length === 0
+  return false
+}
+
+function byteLength(body: Body): number {
+  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return ''
+  }
+}

@@ -1,0 +1,204 @@
+import { goCanBePlain } from './go-resolve.js'
+
+/** How a string is written: as yaml.v3 chooses, made safe for yaml.v3 to read back. */
+export type GoScalarStyle = 'plain' | 'single' | 'double' | 'literal'
+
+const LINE_BREAKS = new Set([0x0a, 0x0d, 0x85, 0x2028, 0x2029])
+// Characters that start an indicator when they open a plain scalar.
+const INDICATOR_START = new Set([...'#,[]{}&*!|>\'"%@`'])
+const BOM = 0xfeff
+
+/**
+ * The style Go's yaml.v3 encoder gives a string value in block context (a mapping value or a
+ * list item), with three changes where yaml.v3 would write what it cannot read back itself:
+ * U+2028/U+2029 (written raw, refused on reading), a literal block whose first line starts
+ * with a tab, and a literal block that starts with a line break (yaml.v3 drops one) are
+ * double-quoted instead.
+ *
+ * @param value - The string.
+ * @param key - A mapping key: never a block scalar, as in yaml.v3.
+ */
+export function goScalarStyle(value: string, key = false): GoScalarStyle {
+  const scan = analyse(value)
+  let style: GoScalarStyle = value.includes('\n')
+    ? 'literal'
+    : goCanBePlain(value)
+      ? 'plain'
+      : 'double'
+  if (key && scan.multiline) style = 'double'
+  if (style === 'plain' && !scan.plainAllowed) style = 'single'
+  if (style === 'single' && !scan.singleAllowed) style = 'double'
+  if (style === 'literal' && (!scan.blockAllowed || key)) style = 'double'
+  // yaml.v3 writes these, but fails to read them back (see the function's summary).
+  if (scan.separators && style !== 'double') style = 'double'
+  if (style === 'literal' && (value.startsWith('\t') || isBreak(value.codePointAt(0) ?? 0)))
+    style = 'double'
+  return style
+}
+
+/**
+ * A string written in the given style, as yaml.v3 writes it (lines never folded: go-vcr's
+ * encoder has no width limit).
+ *
+ * @param value - The string.
+ * @param style - From {@link goScalarStyle}.
+ * @param indent - The layout's indentation step, written as a literal block's indentation
+ *   indicator when the text starts with a space.
+ * @param contentColumn - Where a literal block's lines start.
+ * @returns The text after `key: `; a literal block's lines follow its header on new lines.
+ */
+export function renderGoScalar(
+  value: string,
+  style: GoScalarStyle,
+  indent: number,
+  contentColumn: number,
+): string {
+  if (style === 'plain') return value
+  if (style === 'single') return `'${value.replaceAll("'", "''")}'`
+  if (style === 'double') return doubleQuoted(value)
+  return literalBlock(value, indent, contentColumn)
+}
+
+/** yaml.v3's escapes: named ones first, then `\x`, `\u` or `\U` with upper-case hex. */
+export function doubleQuoted(value: string): string {
+  // yaml.v3 tests for a byte-order mark at the start of the value, not at each character, so
+  // a value that starts with one has every character escaped. Kept: it reads back the same.
+  const escapeAll = value.codePointAt(0) === BOM
+  let text = '"'
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0
+    if (!escapeAll && isPrintable(code) && !isBreak(code) && char !== '"' && char !== '\\') {
+      text += char
+      continue
+    }
+    text += `\\${NAMED_ESCAPES.get(code) ?? hexEscape(code)}`
+  }
+  return `${text}"`
+}
+
+const NAMED_ESCAPES = new Map<number, string>([
+  [0x00, '0'],
+  [0x07, 'a'],
+  [0x08, 'b'],
+  [0x09, 't'],
+  [0x0a, 'n'],
+  [0x0b, 'v'],
+  [0x0c, 'f'],
+  [0x0d, 'r'],
+  [0x1b, 'e'],
+  [0x22, '"'],
+  [0x5c, '\\'],
+  [0x85, 'N'],
+  [0xa0, '_'],
+  [0x2028, 'L'],
+  [0x2029, 'P'],
+])
+
+function hexEscape(code: number): string {
+  const [letter, width] = code <= 0xff ? ['x', 2] : code <= 0xffff ? ['u', 4] : ['U', 8]
+  return `${letter}${code.toString(16).toUpperCase().padStart(width, '0')}`
+}
+
+function literalBlock(value: string, indent: number, contentColumn: number): string {
+  const first = value.codePointAt(0) ?? 0
+  const hint = first === 0x20 || isBreak(first) ? String(indent) : ''
+  const lines = value.split('\n')
+  const endsWithBreak = lines.at(-1) === ''
+  if (endsWithBreak) lines.pop()
+  // Clip keeps one final line break, keep (`+`) all of them, strip (`-`) none.
+  const chomp = !endsWithBreak ? '-' : lines.at(-1) === '' || lines.length === 0 ? '+' : ''
+  const pad = ' '.repeat(contentColumn)
+  return [`|${hint}${chomp}`, ...lines.map((line) => (line === '' ? '' : pad + line))].join('\n')
+}
+
+interface Analysis {
+  multiline: boolean
+  plainAllowed: boolean
+  singleAllowed: boolean
+  blockAllowed: boolean
+  /** Holds U+2028 or U+2029, which yaml.v3 writes raw but refuses to read. */
+  separators: boolean
+}
+
+// yaml.v3's scalar analysis (emitterc.go), for block context.
+function analyse(value: string): Analysis {
+  if (value === '') {
+    return {
+      multiline: false,
+      plainAllowed: true,
+      singleAllowed: true,
+      blockAllowed: false,
+      separators: false,
+    }
+  }
+  const chars = [...value].map((char) => char.codePointAt(0) ?? 0)
+  let indicators = value.startsWith('---') || value.startsWith('...')
+  let breaks = false
+  let special = false
+  let tabs = false
+  let leadingSpace = false
+  let leadingBreak = false
+  let trailingSpace = false
+  let trailingBreak = false
+  let breakSpace = false
+  let spaceBreak = false
+  let precededByBlank = true
+  let previousSpace = false
+  let previousBreak = false
+  chars.forEach((code, at) => {
+    const next = chars[at + 1]
+    const followedByBlank = next === undefined || next === 0x20 || next === 0x09
+    const char = String.fromCodePoint(code)
+    if (at === 0) {
+      if (INDICATOR_START.has(char)) indicators = true
+      if ((char === '?' || char === ':' || char === '-') && followedByBlank) indicators = true
+    } else if ((char === ':' && followedByBlank) || (char === '#' && precededByBlank)) {
+      indicators = true
+    }
+    if (code === 0x09) tabs = true
+    else if (!isPrintable(code)) special = true
+    const last = at === chars.length - 1
+    if (code === 0x20) {
+      if (at === 0) leadingSpace = true
+      if (last) trailingSpace = true
+      if (previousBreak) breakSpace = true
+      previousSpace = true
+      previousBreak = false
+    } else if (isBreak(code)) {
+      breaks = true
+      if (at === 0) leadingBreak = true
+      if (last) trailingBreak = true
+      if (previousSpace) spaceBreak = true
+      previousSpace = false
+      previousBreak = true
+    } else {
+      previousSpace = false
+      previousBreak = false
+    }
+    precededByBlank = code === 0x20 || code === 0x09 || code === 0 || isBreak(code)
+  })
+  const spaced = leadingSpace || leadingBreak || trailingSpace || trailingBreak
+  const unquotable = spaceBreak || tabs || special
+  return {
+    multiline: breaks,
+    plainAllowed: !(spaced || breakSpace || unquotable || breaks || indicators),
+    singleAllowed: !(breakSpace || unquotable),
+    blockAllowed: !(trailingSpace || spaceBreak || special),
+    separators: chars.includes(0x2028) || chars.includes(0x2029),
+  }
+}
+
+function isBreak(code: number): boolean {
+  return LINE_BREAKS.has(code)
+}
+
+// yaml.v3 writes these unescaped: LF, printable ASCII, and the BMP outside the surrogates,
+// U+FEFF, U+FFFE and U+FFFF. Everything above the BMP is escaped (`\U0001F600`).
+function isPrintable(code: number): boolean {
+  return (
+    code === 0x0a ||
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd && code !== BOM)
+  )
+}
