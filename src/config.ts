@@ -1,3 +1,4 @@
+import { checkLayoutOption } from './cassette/check-layout-option.js'
 import { CassetteOptionsError } from './errors/cassette-options-error.js'
 import type { CassetteOptions, RedactOptions } from './options.js'
 import { checkRecordOptions } from './record/check-record-options.js'
@@ -14,6 +15,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof CassetteOptions | 'server'
   'debug',
   'mode',
   'redact',
+  'layout',
   'server',
 ])
 const MATCH_KEYS: ReadonlySet<string> = new Set(['method', 'url', 'body', 'headers'])
@@ -78,6 +80,7 @@ export function checkOptions(
     }
   }
   checkRecordOptions(record, caller)
+  checkLayoutOption(record.layout, caller)
   const match = record.match
   if (match !== undefined) {
     if (typeof match !== 'object' || match === null) {

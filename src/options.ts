@@ -1,3 +1,4 @@
+import type { LayoutOption } from './cassette/choose-layout.js'
 import type { Interaction } from './types.js'
 
 /** A request as the matcher sees it: read once, from a clone of the intercepted request. */
@@ -132,4 +133,13 @@ export interface CassetteOptions {
   mode?: RecordMode
   /** Secrets to replace before a cassette is written, besides the defaults; see {@link RedactOptions}. */
   redact?: RedactOptions
+  /**
+   * How a cassette written whole is laid out: `'auto'` (default) follows the file it replaces,
+   * else the cassettes beside it when they agree, else go-vcr's own layout (4-space, list items
+   * indented, every field written even when empty); `'go-vcr'`; `'compact'` (2-space, list
+   * items at their key's column, empty fields left out); or `{ indent, indentSequences,
+   * emptyFields }`. New interactions appended to an existing file (`new-episodes`) always take
+   * that file's layout, so its existing lines never change.
+   */
+  layout?: LayoutOption
 }

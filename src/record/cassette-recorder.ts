@@ -1,9 +1,10 @@
-import { writeCassette } from '../cassette/write-cassette.js'
+import type { LayoutOption } from '../cassette/choose-layout.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
 import type { IncomingRequest, RecordMode } from '../options.js'
 import { displayPath } from '../player/describe-miss.js'
 import type { Interaction } from '../types.js'
 import type { Redactor } from './redactor.js'
+import { saveRecording } from './save-recording.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
 
@@ -17,6 +18,8 @@ export interface RecorderSetup {
   keep: readonly Interaction[]
   /** Applied to every interaction before it is kept or written. */
   redactor: Redactor
+  /** The `layout` option, for a cassette written whole. */
+  layout?: LayoutOption | undefined
 }
 
 /**
@@ -31,6 +34,7 @@ export class CassetteRecorder {
   readonly path: string
   private readonly keep: readonly Interaction[]
   private readonly redactor: Redactor
+  private readonly layout: LayoutOption | undefined
   // One slot per request, pushed when the request arrives, so ids follow request order even
   // when responses end in another order.
   private readonly slots: Promise<Interaction | undefined>[] = []
@@ -43,6 +47,7 @@ export class CassetteRecorder {
     this.path = setup.path
     this.keep = setup.keep
     this.redactor = setup.redactor
+    this.layout = setup.layout
   }
 
   /**
@@ -128,7 +133,13 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    writeCassette(this.path, [...this.keep.map(this.redactor.interaction), ...recorded])
+    saveRecording({
+      path: this.path,
+      mode: this.mode,
+      keep: this.keep.map(this.redactor.interaction),
+      recorded,
+      layout: this.layout,
+    })
     this.written = recorded.length
     return true
   }
