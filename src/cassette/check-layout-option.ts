@@ -1,7 +1,7 @@
 import { CassetteOptionsError } from '../errors/cassette-options-error.js'
 import { NAMED_LAYOUTS } from './layout.js'
 
-const LAYOUT_KEYS = ['indent', 'indentSequences', 'emptyFields']
+const LAYOUT_KEYS = ['indent', 'indentSequences', 'emptyFields', 'quoting']
 
 /**
  * Throws a {@link CassetteOptionsError} unless `layout` is `'auto'`, a named layout, or
@@ -25,7 +25,7 @@ export function checkLayoutOption(layout: unknown, caller: string): void {
     )
   const given = layout as Record<string, unknown>
   const unknown = Object.keys(given).filter((key) => !LAYOUT_KEYS.includes(key))
-  const { indent, indentSequences, emptyFields } = given
+  const { indent, indentSequences, emptyFields, quoting } = given
   const valid =
     unknown.length === 0 &&
     typeof indent === 'number' &&
@@ -33,7 +33,8 @@ export function checkLayoutOption(layout: unknown, caller: string): void {
     indent >= 1 &&
     indent <= 9 &&
     typeof indentSequences === 'boolean' &&
-    (emptyFields === 'all' || emptyFields === 'omit')
+    (emptyFields === 'all' || emptyFields === 'omit') &&
+    (quoting === undefined || quoting === 'yaml.v3' || quoting === 'double')
   if (!valid)
     throw new CassetteOptionsError(
       `${caller}: \`layout\` must be ${example}, with \`indent\` from 1 to 9 and \`emptyFields\` 'all' or 'omit'; got ${JSON.stringify(layout)}.`,

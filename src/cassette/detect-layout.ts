@@ -1,4 +1,15 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml'
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+} from 'yaml'
+import { goScalarStyle } from './go-scalar.js'
 import { type CassetteLayout, nestedColumn, sequenceColumn } from './layout.js'
 
 // Fields only go-vcr v4.0.1's layout writes when they are empty.
@@ -43,6 +54,7 @@ export function detectLayout(text: string): CassetteLayout | undefined {
         indentSequences,
         emptyFields: everyField ? 'all' : 'omit',
       }
+      if (quotesEverything(doc)) layout.quoting = 'double'
       if (sequenceColumn(layout, 0) !== dash) continue
       const fits = nestings.every(({ kind, keyColumn, childColumn }) =>
         kind === 'map'
@@ -73,4 +85,25 @@ function keyOf(pair: unknown): string {
   if (!isPair(pair)) return ''
   const key = pair.key as Node | null
   return isScalar(key) ? String(key.value) : ''
+}
+
+// A writer that double-quotes what yaml.v3 would single-quote or write as a literal block, and
+// never uses either style itself.
+function quotesEverything(doc: Document): boolean {
+  let yamlV3 = false
+  let double = false
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'QUOTE_SINGLE' || node.type === 'BLOCK_LITERAL') {
+        yamlV3 = true
+        return visit.BREAK
+      }
+      if (node.type === 'QUOTE_DOUBLE' && typeof node.value === 'string') {
+        const style = goScalarStyle(node.value)
+        if (style === 'single' || style === 'literal') double = true
+      }
+      return undefined
+    },
+  })
+  return double && !yamlV3
 }

@@ -186,6 +186,7 @@ function scalarText(
   let style = goScalarStyle(text, inline)
   // Keys and list items stay on one line (header values cannot hold line breaks anyway).
   if (style === 'literal' && inline) style = 'double'
+  if (layout.quoting === 'double' && (style === 'single' || style === 'literal')) style = 'double'
   return renderGoScalar(text, style, layout.indent, nestedColumn(layout, column))
 }
 

@@ -14,6 +14,12 @@ export interface CassetteLayout {
    * does. `omit`: empty optional fields are left out, as later go-vcr v4 releases do.
    */
   emptyFields: 'all' | 'omit'
+  /**
+   * `yaml.v3` (default): each string in the style Go's yaml.v3 picks (plain, single-quoted,
+   * double-quoted with escapes, or a literal block). `double`: double quotes wherever yaml.v3
+   * would write single quotes or a literal block, as some projects' writers do.
+   */
+  quoting?: 'yaml.v3' | 'double'
 }
 
 /** go-vcr v4's own layout: the one a Go project gets from `recorder.Stop()`. */
@@ -51,6 +57,7 @@ export function sameLayout(a: CassetteLayout, b: CassetteLayout): boolean {
   return (
     a.indent === b.indent &&
     a.indentSequences === b.indentSequences &&
-    a.emptyFields === b.emptyFields
+    a.emptyFields === b.emptyFields &&
+    (a.quoting ?? 'yaml.v3') === (b.quoting ?? 'yaml.v3')
   )
 }
