@@ -1,3 +1,10 @@
+export type { LayoutOption } from './cassette/choose-layout.js'
+export { detectLayout } from './cassette/detect-layout.js'
+export {
+  type CassetteLayout,
+  COMPACT_LAYOUT,
+  GO_VCR_LAYOUT,
+} from './cassette/layout.js'
 export { clearCassetteCache, parseCassette } from './cassette/load-cassette.js'
 export { formatGoDuration, parseGoDuration } from './cassette/parse-duration.js'
 export { listCassettes, locateCassette, resolveCassettePath } from './cassette/resolve-path.js'
