@@ -1,7 +1,12 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setupServer } from 'msw/node'
-import { type CassetteOptions, CassetteOptionsError, fromCassette } from 'msw-cassette'
+import {
+  type CassetteOptions,
+  CassetteOptionsError,
+  fromCassette,
+  type LayoutOption,
+} from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { GOLDEN } from '../go/golden.js'
 import { listenStrictly } from '../support/client.js'
@@ -131,7 +136,7 @@ describe('the layout of what is written', () => {
     for (const layout of ['tabs', { indent: 0, indentSequences: true, emptyFields: 'all' }]) {
       let error: unknown
       try {
-        fromCassette('x', { dir: temp.dir, layout: layout as CassetteOptions['layout'] })
+        fromCassette('x', { dir: temp.dir, layout: layout as LayoutOption })
       } catch (caught) {
         error = caught
       }
