@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { type Document, isMap, isScalar, isSeq } from 'yaml'
 import type { Interaction } from '../types.js'
 import { detectLayout } from './detect-layout.js'
 import { interactionText } from './emit-interaction.js'
+import { parseGoDocument } from './go-document.js'
 import type { CassetteLayout } from './layout.js'
 import { parseCassette } from './load-cassette.js'
 import { differences } from './write-cassette.js'
@@ -34,9 +35,10 @@ export function appendedText(
   } catch {
     return undefined
   }
-  const head = headOfList(text)
+  const doc = parseGoDocument(text)
+  const head = headOfList(text, doc)
   if (head === undefined) return undefined
-  const layout = detectLayout(text) ?? fallback
+  const layout = detectLayout(text, doc) ?? fallback
   const items = added.map((interaction, at) =>
     interactionText(interaction, before.length + at, layout),
   )
@@ -46,8 +48,7 @@ export function appendedText(
 
 // The text up to where new list items go: all of it when `interactions` is a block list and
 // the last thing in the file, or up to `interactions:` when its list is empty.
-function headOfList(text: string): string | undefined {
-  const doc = parseDocument(text, { schema: 'failsafe', customTags: ['null', 'binary'] })
+function headOfList(text: string, doc: Document): string | undefined {
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined
   const last = doc.contents.items.at(-1)
   if (!last || !isScalar(last.key) || last.key.value !== 'interactions' || !last.key.range)

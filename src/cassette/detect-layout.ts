@@ -1,14 +1,5 @@
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair,
-  parseDocument,
-  visit,
-} from 'yaml'
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, visit } from 'yaml'
+import { parseGoDocument } from './go-document.js'
 import { goScalarStyle } from './go-scalar.js'
 import { type CassetteLayout, nestedColumn, sequenceColumn } from './layout.js'
 
@@ -29,9 +20,12 @@ interface Nesting {
  * written. `undefined` when the text holds no interaction to measure (or is not YAML).
  *
  * @param text - The cassette's text.
+ * @param doc - Its parsed document, when the caller has it already.
  */
-export function detectLayout(text: string): CassetteLayout | undefined {
-  const doc = parseDocument(text, { schema: 'failsafe', customTags: ['null', 'binary'] })
+export function detectLayout(
+  text: string,
+  doc: Document = parseGoDocument(text),
+): CassetteLayout | undefined {
   const list = doc.get('interactions', true)
   if (!isSeq(list) || list.flow) return undefined
   const first = list.items[0]

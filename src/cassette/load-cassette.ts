@@ -1,13 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
-import {
-  type DocumentOptions,
-  LineCounter,
-  type ParseOptions,
-  parseDocument,
-  type SchemaOptions,
-} from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import type { Cassette } from '../types.js'
+import { GO_READING } from './go-document.js'
 import { foldLineSeparators } from './line-separators.js'
 import { repairQuotedIndentation } from './repair-quoted-indent.js'
 import { type Locate, validateCassette } from './validate.js'
@@ -21,16 +16,6 @@ interface CacheEntry {
 // Keyed by absolute path; an entry is reused while the file's mtime and size are unchanged,
 // so each cassette is parsed once per process however many tests use it.
 const cache = new Map<string, CacheEntry>()
-
-// Go decodes a plain scalar into a string field as its text (`1e3` stays "1e3", `0x1F` stays
-// "0x1F") and a plain `~`/`null`/empty one as "". The failsafe schema keeps every scalar's
-// text; `null` and `binary` add Go's null and `!!binary`. Integer fields are converted by the
-// validator.
-const GO_READING: ParseOptions & DocumentOptions & SchemaOptions = {
-  schema: 'failsafe',
-  customTags: ['null', 'binary'],
-  prettyErrors: false,
-}
 
 /**
  * Reads, parses and validates the cassette file at `path`, from the cache when the file has
