@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { type Document, isMap, isScalar, isSeq } from 'yaml'
 import type { Interaction } from '../types.js'
 import { detectLayout } from './detect-layout.js'
@@ -73,19 +74,9 @@ function readsBack(
   try {
     const read = parseCassette(text, path).interactions
     if (read.length !== before.length + added.length) return false
-    const old = read.slice(0, before.length)
-    const same = JSON.stringify(old.map(comparable)) === JSON.stringify(before.map(comparable))
+    const same = isDeepStrictEqual(read.slice(0, before.length), before)
     return same && differences(read.slice(before.length), added).size === 0
   } catch {
     return false
   }
-}
-
-// Bytes compare by content; everything else as read.
-function comparable(interaction: Interaction): unknown {
-  return JSON.parse(
-    JSON.stringify(interaction, (_, value: unknown) =>
-      value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
-    ),
-  )
 }

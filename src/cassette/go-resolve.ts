@@ -48,14 +48,6 @@ export function goCanBePlain(value: string): boolean {
   return resolvesToString(value) && !OLD_BOOLS.has(value) && !isBase60(value)
 }
 
-/**
- * Whether a plain scalar with this text is Go's null: a `string` field decoded from it is
- * empty. Any other plain scalar decodes to its text.
- */
-export function isGoNull(text: string): boolean {
-  return text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL'
-}
-
 function resolvesToString(value: string): boolean {
   if (RESERVED.has(value)) return false
   const first = value[0] ?? ''
