@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
 export default defineConfig({
   entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', jest: 'src/jest.ts' },
@@ -9,4 +12,6 @@ export default defineConfig({
   platform: 'node',
   sourcemap: true,
   external: ['msw', 'vitest', '@jest/globals'],
+  // Keys the disk cache of parsed cassettes: another build never reads this one's entries.
+  define: { __MSW_CASSETTE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
 })

@@ -14,7 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/jest/**', 'node_modules/**'],
+    // test/dist runs against the built package (vitest.dist.config.ts), without these aliases.
+    exclude: ['test/jest/**', 'test/dist/**', 'node_modules/**'],
     // msw 2 prints every error a handler throws. Tests here provoke misses on purpose and assert
     // on the error the client gets, so the duplicate console copy is only noise.
     onConsoleLog: (log) =>

@@ -1,42 +1,5 @@
 export type { LayoutOption } from './cassette/choose-layout.js'
-export { detectLayout } from './cassette/detect-layout.js'
-export {
-  type CassetteLayout,
-  COMPACT_LAYOUT,
-  GO_VCR_LAYOUT,
-} from './cassette/layout.js'
-export { clearCassetteCache, parseCassette } from './cassette/load-cassette.js'
-export { formatGoDuration, parseGoDuration } from './cassette/parse-duration.js'
-export { listCassettes, locateCassette, resolveCassettePath } from './cassette/resolve-path.js'
-export { writeCassette } from './cassette/write-cassette.js'
-export { configure, resetConfiguration } from './config.js'
-export { DEFAULTS } from './defaults.js'
-export { CassetteError, type CassetteErrorCode } from './errors/cassette-error.js'
-export { CassetteFormatError, type CassetteLocation } from './errors/cassette-format-error.js'
-export { CassetteNotFoundError } from './errors/cassette-not-found-error.js'
-export { CassetteOptionsError } from './errors/cassette-options-error.js'
-export { CassetteRecordError } from './errors/cassette-record-error.js'
-export { UnmatchedRequestError } from './errors/unmatched-request-error.js'
-export { type CassetteHandlers, fromCassette, loadCassette } from './from-cassette.js'
-export { canonicalJson, normalizeBody } from './match/normalize-body.js'
-export { normalizeUrl } from './match/normalize-url.js'
-export { createCassetteHandler } from './msw/create-handler.js'
-export type {
-  BodyNormalizer,
-  CassetteOptions,
-  HeadersNormalizer,
-  IncomingRequest,
-  MatchOptions,
-  MethodNormalizer,
-  RecordMode,
-  RedactOptions,
-  TimingOption,
-  UrlNormalizer,
-} from './options.js'
-export { CassettePlayer, type Miss, type PlayerBehaviour } from './player/cassette-player.js'
-export { isCI, RECORD_MODES, resolveMode } from './record/resolve-mode.js'
-export type { CassetteHandle, UseCassetteOptions } from './runner/use-cassette.js'
-export { withCassette } from './runner/with-cassette.js'
+export type { CassetteLayout } from './cassette/layout.js'
 export type {
   Body,
   Cassette,
@@ -44,4 +7,35 @@ export type {
   Interaction,
   RecordedRequest,
   RecordedResponse,
-} from './types.js'
+} from './cassette/types.js'
+export { writeCassette } from './cassette/write-cassette.js'
+export { CassetteError, type CassetteErrorCode } from './errors/cassette-error.js'
+export { CassetteFormatError, type CassetteLocation } from './errors/cassette-format-error.js'
+export { CassetteNotFoundError } from './errors/cassette-not-found-error.js'
+export { CassetteOptionsError } from './errors/cassette-options-error.js'
+export { CassetteRecordError } from './errors/cassette-record-error.js'
+export { UnmatchedRequestError } from './errors/unmatched-request-error.js'
+export { UnusedInteractionsError } from './errors/unused-interactions-error.js'
+export { type CassetteHandlers, fromCassette } from './msw/from-cassette.js'
+export { configure, resetConfiguration } from './options/configure.js'
+export { resolveMode } from './options/resolve-mode.js'
+export type {
+  BodyNormalizer,
+  CassetteOptions,
+  ConfigureOptions,
+  HeadersNormalizer,
+  IncomingRequest,
+  Matcher,
+  MatchOptions,
+  MethodNormalizer,
+  RecordMode,
+  RedactOptions,
+  ServerLike,
+  TimingOption,
+  UrlNormalizer,
+  UseCassetteOptions,
+} from './options/types.js'
+export { withCassette } from './runner/with-cassette.js'
+export type { Miss } from './session/cassette-session.js'
+export type { CassetteHandle } from './session/handle.js'
+export { loadCassette } from './session/load-cassette.js'

@@ -1,8 +1,10 @@
 import { CassetteOptionsError } from './errors/cassette-options-error.js'
+import { formatMessage } from './errors/message.js'
 import { createUseCassette, type RunnerHooks } from './runner/use-cassette.js'
 
-export type { CassetteHandle, UseCassetteOptions } from './runner/use-cassette.js'
+export type { UseCassetteOptions } from './options/types.js'
 export { withCassette } from './runner/with-cassette.js'
+export type { CassetteHandle } from './session/handle.js'
 
 type Hook = (fn: () => void) => void
 
@@ -13,7 +15,10 @@ function hook(name: keyof RunnerHooks): Hook {
     const found = (globalThis as Record<string, unknown>)[name]
     if (typeof found !== 'function') {
       throw new CassetteOptionsError(
-        `msw-cassette/jest: the jest global \`${name}\` is missing. Call useCassette in a test file (not a config file), and keep jest's \`injectGlobals\` on.`,
+        formatMessage({
+          problem: `useCassette from msw-cassette/jest: the jest global \`${name}\` is missing`,
+          hint: "Call useCassette in a test file (not a config file), and keep jest's `injectGlobals` on.",
+        }),
       )
     }
     ;(found as Hook)(fn)

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createUseCassette } from './runner/use-cassette.js'
 
-export type { CassetteHandle, UseCassetteOptions } from './runner/use-cassette.js'
+export type { UseCassetteOptions } from './options/types.js'
 export { withCassette } from './runner/with-cassette.js'
+export type { CassetteHandle } from './session/handle.js'
 
 /**
  * Makes a cassette answer every request of the tests in this file, or in the enclosing

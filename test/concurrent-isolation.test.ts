@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { withCassette } from 'msw-cassette/vitest'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { listenStrictly } from './support/client.js'
+import { expectRefusedByStrictServer, listenStrictly } from './support/client.js'
 
 // Twelve cassettes that record the same two requests with different answers: any cross-talk
 // between concurrently running tests shows as another tenant's name.
@@ -62,7 +62,7 @@ describe('withCassette checks its own test', () => {
       await fetch('https://api.example.test/unknown').catch(() => undefined)
       return 'swallowed'
     })
-    await expect(outcome).rejects.toThrow(/matches\n {2}GET https:\/\/api\.example\.test\/unknown/)
+    await expect(outcome).rejects.toThrow(/request: {2}GET https:\/\/api\.example\.test\/unknown/)
   })
 
   test('strict fails when an interaction was never requested', async () => {
@@ -79,7 +79,7 @@ describe('withCassette checks its own test', () => {
     const server = setupServer()
     listenStrictly(server)
     try {
-      await expect(whoami()).rejects.toThrow()
+      await expectRefusedByStrictServer(whoami())
     } finally {
       server.close()
     }

@@ -6,13 +6,13 @@ import {
   CassetteError,
   CassetteFormatError,
   CassetteNotFoundError,
-  clearCassetteCache,
   configure,
   type Interaction,
   loadCassette,
   resetConfiguration,
 } from 'msw-cassette'
 import { afterEach, describe, expect, test } from 'vitest'
+import { clearCassetteCache } from '../src/cassette/read-cassette.js'
 
 const DIR = 'fixtures/loader'
 
@@ -184,7 +184,9 @@ describe('malformed cassettes', () => {
     expect(error).toBeInstanceOf(CassetteNotFoundError)
     expect(error).toBeInstanceOf(CassetteError)
     expect(error.code).toBe('ERR_CASSETTE_NOT_FOUND')
-    expect(error.message).toContain(resolve(DIR, 'bodys.yaml'))
+    expect(error.message).toMatch(/^msw-cassette: cassette not found/)
+    expect(error.message).toContain(`cassette: ${DIR}/bodys.yaml`)
+    expect((error as CassetteNotFoundError).path).toBe(resolve(DIR, 'bodys.yaml'))
     expect(error.message).toContain('Did you mean "bodies"?')
     expect(error.message).toContain('  - version-2')
     expect(error.message).toContain('  - sub/folder/nested')
@@ -202,7 +204,7 @@ describe('malformed cassettes', () => {
     expect(format.path).toBe(resolve(DIR, 'malformed/syntax-error.yaml'))
     expect(format.location.line).toBe(8)
     expect(format.location.column).toBeTypeOf('number')
-    expect(error.message).toContain(format.path)
+    expect(error.message).toContain(`cassette: ${DIR}/malformed/syntax-error.yaml`)
     expect(error.message).toContain(`line 8, column ${format.location.column}`)
   })
 

@@ -1,5 +1,11 @@
 import { setupServer } from 'msw/node'
-import { type Cassette, fromCassette, type Interaction, UnmatchedRequestError } from 'msw-cassette'
+import {
+  type Cassette,
+  fromCassette,
+  type Interaction,
+  UnmatchedRequestError,
+  UnusedInteractionsError,
+} from 'msw-cassette'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { failure, listenStrictly } from './support/client.js'
 
@@ -33,6 +39,17 @@ function useChat(options: Parameters<typeof fromCassette>[1] = {}) {
   const handlers = fromCassette('explain/chat', options)
   server.use(...handlers)
   return handlers
+}
+
+/** A plain `200 OK` answer, for cassettes built in memory. */
+const OK_RESPONSE: Interaction['response'] = {
+  code: 200,
+  status: '200 OK',
+  body: 'x',
+  headers: {},
+  durationMs: 0,
+  uncompressed: false,
+  extra: {},
 }
 
 describe('a miss explains itself', () => {
@@ -118,6 +135,33 @@ describe('a miss explains itself', () => {
     expect(message).toContain('allowRepeats: true')
   })
 
+  test('in a cassette of thousands with one URL, the closest body still ranks first', async () => {
+    const body = (index: number, note: string) =>
+      JSON.stringify({ id: `item-${String(index).padStart(5, '0')}`, note })
+    const interactions: Interaction[] = Array.from({ length: 3000 }, (_, index) => ({
+      id: index,
+      index,
+      request: {
+        method: 'POST',
+        url: 'https://api.example.test/items',
+        body: body(index, 'the same long note for every item, which most of the body is'),
+        headers: { 'Content-Type': ['application/json'] },
+        extra: {},
+      },
+      response: OK_RESPONSE,
+    }))
+    server.use(...fromCassette({ path: '/memory/one-url.yaml', version: 2, interactions }))
+    const message = await missMessage('https://api.example.test/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(2718, 'the same long note for every item, which most of the body is!'),
+    })
+    const listed = message.split('\n').filter((line) => /^ {2}#\d+ /.test(line))
+    expect(listed).toHaveLength(3)
+    expect(listed[0]).toContain('#2718 POST')
+    expect(message).toContain('body note: recorded')
+  })
+
   test('in a cassette of thousands, compares requests of the same method and host, lists three at most', async () => {
     const interactions: Interaction[] = Array.from({ length: 5000 }, (_, index) => ({
       id: index,
@@ -129,15 +173,7 @@ describe('a miss explains itself', () => {
         headers: {},
         extra: {},
       },
-      response: {
-        code: 200,
-        status: '200 OK',
-        body: 'x',
-        headers: {},
-        durationMs: 0,
-        uncompressed: false,
-        extra: {},
-      },
+      response: OK_RESPONSE,
     }))
     const cassette: Cassette = { path: '/memory/big.yaml', version: 2, interactions }
     server.use(...fromCassette(cassette))
@@ -171,9 +207,10 @@ describe('strict mode and the explicit check', () => {
         return caught as Error
       }
     })()
-    expect(error?.message).toContain(
-      '5 recorded interactions were never requested from fixtures/explain/chat.yaml',
-    )
+    expect(error).toBeInstanceOf(UnusedInteractionsError)
+    expect(error).toMatchObject({ code: 'ERR_CASSETTE_UNUSED' })
+    expect(error?.message).toContain('5 recorded interactions were never requested (strict mode)')
+    expect(error?.message).toContain('cassette: fixtures/explain/chat.yaml')
     expect(error?.message).toContain(`#0 POST ${CHAT}`)
     expect(error?.message).toContain('#5 GET https://api.openai.com/v1/jobs/42')
     expect(error?.message).not.toContain('#4 GET')
@@ -183,7 +220,7 @@ describe('strict mode and the explicit check', () => {
     const handlers = useChat()
     await fetch('https://api.openai.com/v1/nothing').catch(() => undefined)
     expect(() => handlers.verify()).toThrow(
-      /no unused recorded interaction .* matches\n {2}GET https:\/\/api\.openai\.com\/v1\/nothing/,
+      /no unused recorded interaction matches the request\.\n.*\n {2}request: {2}GET https:\/\/api\.openai\.com\/v1\/nothing/,
     )
   })
 })

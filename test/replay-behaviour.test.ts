@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import {
+  type Cassette,
   CassetteFormatError,
   type CassetteOptions,
   CassetteOptionsError,
@@ -379,6 +380,18 @@ describe('streams', () => {
 })
 
 describe('options', () => {
+  test('fromCassette refuses `server`, which only useCassette and withCassette take', () => {
+    const options: Record<string, unknown> = { server: setupServer() }
+    let error: unknown
+    try {
+      fromCassette('polling', { dir: DIR, ...options })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(CassetteOptionsError)
+    expect((error as Error).message).toContain('fromCassette: the option `server` does not apply')
+  })
+
   test('an unknown option name throws a CassetteOptionsError naming it', () => {
     const options: Record<string, unknown> = { allowRepeat: true }
     expect(() => fromCassette('polling', { dir: DIR, ...options })).toThrow(CassetteOptionsError)
@@ -396,5 +409,48 @@ describe('options', () => {
     expect(error).toBeInstanceOf(CassetteOptionsError)
     expect((error as CassetteOptionsError).code).toBe('ERR_CASSETTE_OPTIONS')
     expect((error as Error).message).toContain('`match.header`')
+  })
+})
+
+describe('JSON bodies', () => {
+  test('a body that differs only under a `__proto__` key does not match the recording', async () => {
+    const recorded = '{"__proto__":{"x":1},"b":2}'
+    const cassette: Cassette = {
+      path: '/memory/proto.yaml',
+      version: 2,
+      interactions: [
+        {
+          id: 0,
+          index: 0,
+          request: {
+            method: 'POST',
+            url: 'https://api.example.test/items',
+            body: recorded,
+            headers: { 'Content-Type': ['application/json'] },
+            extra: {},
+          },
+          response: {
+            code: 200,
+            status: '200 OK',
+            body: 'recorded answer',
+            headers: {},
+            durationMs: 0,
+            uncompressed: false,
+            extra: {},
+          },
+        },
+      ],
+    }
+    server.use(...fromCassette(cassette, { allowRepeats: true }))
+    const post = (body: string) =>
+      fetch('https://api.example.test/items', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    expect(await (await post(recorded)).text()).toBe('recorded answer')
+    const error = await failure(post('{"__proto__":{"x":999},"b":2}'))
+    expect(error).toBeInstanceOf(UnmatchedRequestError)
+    expect(error?.message).toContain('body __proto__.x: recorded 1, sent 999')
   })
 })

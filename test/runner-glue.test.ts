@@ -27,9 +27,8 @@ describe('the runner glue fails a test from its after-hook', () => {
     const [swallowed, later] = report.testResults[0]?.assertionResults ?? []
     expect(swallowed?.status).toBe('failed')
     const message = swallowed?.failureMessages.join('\n') ?? ''
-    expect(message).toContain(
-      'no unused recorded interaction in fixtures/explain/chat.yaml matches',
-    )
+    expect(message).toContain('no unused recorded interaction matches the request')
+    expect(message).toContain('cassette: fixtures/explain/chat.yaml')
     expect(message).toContain('GET https://api.openai.com/v1/jobs/7')
     expect(message).toContain('path: recorded /v1/jobs/42, sent /v1/jobs/7')
     expect(later?.status).toBe('passed')
@@ -42,9 +41,8 @@ describe('the runner glue fails a test from its after-hook', () => {
     const [only] = report.testResults[0]?.assertionResults ?? []
     expect(only?.status).toBe('failed')
     const message = only?.failureMessages.join('\n') ?? ''
-    expect(message).toContain(
-      '5 recorded interactions were never requested from fixtures/explain/chat.yaml',
-    )
+    expect(message).toContain('5 recorded interactions were never requested (strict mode)')
+    expect(message).toContain('cassette: fixtures/explain/chat.yaml')
     expect(message).toContain('#0 POST https://api.openai.com/v1/chat/completions')
     expect(message).toContain('#3 PUT https://api.openai.com/v1/echo')
   })

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node'
 import { configure, resetConfiguration } from 'msw-cassette'
 import { useCassette } from 'msw-cassette/vitest'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { listenStrictly } from './support/client.js'
+import { expectRefusedByStrictServer, listenStrictly } from './support/client.js'
 
 // The user's own server, set up the way msw's docs recommend: unhandled requests are errors and
 // every test ends with `resetHandlers()`, which removes the cassette's runtime handler.
@@ -40,6 +40,6 @@ describe('configure({ server })', () => {
 
 describe('after the blocks with cassettes', () => {
   test('the server no longer answers from them', async () => {
-    await expect(whoami()).rejects.toThrow()
+    await expectRefusedByStrictServer(whoami())
   })
 })

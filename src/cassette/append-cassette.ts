@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from 'node:util'
 import { type Document, isMap, isScalar, isSeq } from 'yaml'
-import type { Interaction } from '../types.js'
 import { detectLayout } from './detect-layout.js'
 import { interactionText } from './emit-interaction.js'
 import { parseGoDocument } from './go-document.js'
 import type { CassetteLayout } from './layout.js'
-import { parseCassette } from './load-cassette.js'
+import { parseCassette } from './read-cassette.js'
+import type { Interaction } from './types.js'
 import { differences } from './write-cassette.js'
 
 /**

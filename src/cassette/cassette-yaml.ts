@@ -1,6 +1,6 @@
-import type { Interaction } from '../types.js'
 import { interactionText } from './emit-interaction.js'
 import { type CassetteLayout, GO_VCR_LAYOUT } from './layout.js'
+import type { Interaction } from './types.js'
 
 /**
  * A whole cassette as go-vcr v4 writes it: `---`, `version: 2`, then each interaction (see

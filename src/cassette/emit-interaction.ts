@@ -1,8 +1,8 @@
-import type { Interaction } from '../types.js'
 import { compareGoKeys } from './go-key-order.js'
 import { goScalarStyle, renderGoScalar } from './go-scalar.js'
 import { requestEntries, responseEntries } from './go-vcr-fields.js'
 import { type CassetteLayout, nestedColumn, sequenceColumn } from './layout.js'
+import type { Interaction } from './types.js'
 
 // yaml.v3 writes base64 in lines of this width, and a shorter one unquoted.
 const BASE64_LINE = 70

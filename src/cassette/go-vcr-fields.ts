@@ -1,6 +1,6 @@
-import type { Body, Interaction } from '../types.js'
 import type { CassetteLayout } from './layout.js'
 import { formatGoDuration } from './parse-duration.js'
+import type { Body, Interaction } from './types.js'
 
 // go-vcr v4's field order (its struct's yaml tags), and the fields later releases leave out
 // when empty (`omitempty`).

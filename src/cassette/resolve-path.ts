@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { closest } from 'fastest-levenshtein'
 import { CassetteNotFoundError } from '../errors/cassette-not-found-error.js'
+import { formatMessage } from '../errors/message.js'
 
 const EXTENSIONS = ['.yaml', '.yml'] as const
 
@@ -45,16 +46,21 @@ export function resolveCassettePath(name: string, dir: string): string {
       : resolve(dir)
   const available = listCassettes(root)
   const wanted = relative(root, found.path).replace(/\.ya?ml$/, '')
-  const lines = [`Cassette not found: ${found.path} does not exist.`]
+  const details: string[] = []
   if (available.length === 0) {
-    lines.push(`No cassettes exist in ${root}.`)
+    details.push(`No cassettes exist in ${root}.`)
   } else {
-    lines.push(`Did you mean "${closest(wanted, available)}"? Cassettes in ${root}:`)
-    lines.push(...available.slice(0, 20).map((item) => `  - ${item}`))
-    if (available.length > 20) lines.push(`  ... and ${available.length - 20} more`)
+    details.push(`Did you mean "${closest(wanted, available)}"? Cassettes in ${root}:`)
+    details.push(...available.slice(0, 20).map((item) => `  - ${item}`))
+    if (available.length > 20) details.push(`  ... and ${available.length - 20} more`)
   }
-  lines.push('Check the name and the `dir` option, or record the cassette first.')
-  throw new CassetteNotFoundError(found.path, lines.join('\n'), available)
+  const message = formatMessage({
+    problem: 'cassette not found: the file does not exist',
+    file: found.path,
+    details,
+    hint: 'Check the name and the `dir` option, or record the cassette first.',
+  })
+  throw new CassetteNotFoundError(found.path, message, available)
 }
 
 /** Names (without extension, with subfolders) of every cassette below `root`, sorted. */

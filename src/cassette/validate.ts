@@ -1,4 +1,7 @@
 import { CassetteFormatError, type CassetteLocation } from '../errors/cassette-format-error.js'
+import { formatMessage } from '../errors/message.js'
+import { isRecordableStatus } from '../http/status.js'
+import { parseGoDuration } from './parse-duration.js'
 import type {
   Body,
   Cassette,
@@ -6,8 +9,7 @@ import type {
   Interaction,
   RecordedRequest,
   RecordedResponse,
-} from '../types.js'
-import { parseGoDuration } from './parse-duration.js'
+} from './types.js'
 
 /** Finds the line and column of a YAML node by its key path, when the source is known. */
 export type Locate = (path: ReadonlyArray<string | number>) => CassetteLocation | undefined
@@ -81,7 +83,11 @@ export function validateCassette(
     throw new CassetteFormatError(
       code,
       path,
-      `Invalid cassette ${path}${where === '' ? '' : ` (${where})`}: ${message}.`,
+      formatMessage({
+        problem: `invalid cassette${where === '' ? '' : ` (${where})`}: ${message}`,
+        file: path,
+        hint: 'Fix the file or record it again.',
+      }),
       location,
     )
   }
@@ -135,8 +141,8 @@ export function validateCassette(
     return {
       id,
       index,
-      request: readRequest(item.request, [...at, 'request'], fail),
-      response: readResponse(item.response, [...at, 'response'], fail),
+      request: validateRequest(item.request, [...at, 'request'], fail),
+      response: validateResponse(item.response, [...at, 'response'], fail),
     }
   })
   return { path, version, interactions, ignoredKeys }
@@ -144,7 +150,7 @@ export function validateCassette(
 
 type Fail = (at: Path, message: string) => never
 
-function readRequest(value: unknown, at: Path, fail: Fail): RecordedRequest {
+function validateRequest(value: unknown, at: Path, fail: Fail): RecordedRequest {
   if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
   if (!('method' in value))
     return fail([...at, 'method'], 'missing key `method`, which go-vcr needs')
@@ -167,11 +173,11 @@ function readRequest(value: unknown, at: Path, fail: Fail): RecordedRequest {
   return request
 }
 
-function readResponse(value: unknown, at: Path, fail: Fail): RecordedResponse {
+function validateResponse(value: unknown, at: Path, fail: Fail): RecordedResponse {
   if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
   if (!('code' in value)) return fail([...at, 'code'], 'missing key `code`, which go-vcr needs')
   const code = toInteger(value.code)
-  if (code === undefined || code < 100 || code > 999) {
+  if (!isRecordableStatus(code)) {
     return fail([...at, 'code'], `expected an HTTP status code, found ${describe(value.code)}`)
   }
   const status = value.status ?? ''
@@ -207,17 +213,19 @@ function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
   if (value === undefined || value === null) return {}
   if (!isRecord(value))
     return fail(at, `expected a mapping of names to lists of values, found ${describe(value)}`)
-  const headers: HeaderMap = {}
-  for (const [name, raw] of Object.entries(value)) {
-    const values = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
-    headers[name] = values.map((item: unknown) => {
-      if (typeof item === 'string') return item
-      // Go reads a null list item into a string as "".
-      if (item === null) return ''
-      return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
-    })
-  }
-  return headers
+  // `fromEntries` defines own properties: a header named `__proto__` stays a header.
+  return Object.fromEntries(
+    Object.entries(value).map(([name, raw]) => {
+      const values: unknown[] = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
+      const list = values.map((item: unknown) => {
+        if (typeof item === 'string') return item
+        // Go reads a null list item into a string as "".
+        if (item === null) return ''
+        return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
+      })
+      return [name, list]
+    }),
+  )
 }
 
 function readDuration(value: unknown, at: Path, fail: Fail): number {

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import type { Body, Cassette, Interaction } from '../types.js'
 import { cassetteYaml } from './cassette-yaml.js'
 import { COMPACT_LAYOUT } from './layout.js'
-import { parseCassette, readCassetteFile } from './load-cassette.js'
+import { parseCassette, readCassetteFile } from './read-cassette.js'
+import type { Body, Cassette, Interaction } from './types.js'
 import { writeCassette } from './write-cassette.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'msw-cassette-write-'))

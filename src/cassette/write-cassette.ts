@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
-import type { Body, Interaction } from '../types.js'
+import { formatMessage } from '../errors/message.js'
 import { cassetteYaml } from './cassette-yaml.js'
 import { type CassetteLayout, GO_VCR_LAYOUT } from './layout.js'
-import { parseCassette } from './load-cassette.js'
+import { parseCassette } from './read-cassette.js'
+import type { Body, Interaction } from './types.js'
 
 /**
  * Writes interactions to a cassette file as go-vcr v4 would, without ever leaving a partial
@@ -54,7 +55,11 @@ export function writeTextAtomically(path: string, text: string): void {
     removeQuietly(temp)
     throw new CassetteRecordError(
       path,
-      `msw-cassette: cannot write cassette ${path}: ${(error as Error).message}. The previous file, if any, is unchanged. Check that the folder is writable.`,
+      formatMessage({
+        problem: `cannot write the cassette: ${(error as Error).message}`,
+        file: path,
+        hint: 'The previous file, if any, is unchanged. Check that the folder is writable.',
+      }),
       { cause: error },
     )
   }
@@ -78,7 +83,11 @@ function verifiedYaml(
   }
   throw new CassetteRecordError(
     path,
-    `msw-cassette: the cassette ${path} would not read back as recorded (interactions ${[...quoted].join(', ')}), so it was not written. Please report this with the response that was recorded.`,
+    formatMessage({
+      problem: `the cassette would not read back as recorded (interactions ${[...quoted].join(', ')}), so it was not written`,
+      file: path,
+      hint: 'Please report this with the response that was recorded.',
+    }),
   )
 }
 

@@ -1,4 +1,4 @@
-import type { Body } from '../types.js'
+import type { Body } from '../cassette/types.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 const latin1 = new TextDecoder('latin1')

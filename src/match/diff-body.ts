@@ -1,5 +1,5 @@
 import diff from 'microdiff'
-import { removeJsonPaths } from './json-paths.js'
+import { type JsonPath, removeJsonPaths } from '../json/json-paths.js'
 import { shorten, shortenPair } from './shorten.js'
 
 /** How much two bodies differ, and how to say it. */
@@ -20,7 +20,7 @@ export interface BodyDifference {
 export function diffBody(
   recorded: string,
   sent: string,
-  ignorePaths: readonly (readonly string[])[] = [],
+  ignorePaths: readonly JsonPath[] = [],
   limit = 6,
 ): BodyDifference {
   const recordedJson = parseJson(recorded)

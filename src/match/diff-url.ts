@@ -1,5 +1,5 @@
 import { normalizeUrl } from './normalize-url.js'
-import { parseUrl } from './request-key.js'
+import { parseUrl } from './request-parts.js'
 import { shortenPair } from './shorten.js'
 
 /**

@@ -1,8 +1,16 @@
 import { headerValue, toHeaders } from '../cassette/header-map.js'
-import type { IncomingRequest } from '../options.js'
-import type { Cassette, Interaction } from '../types.js'
+import type { Cassette, Interaction } from '../cassette/types.js'
+import type { IncomingRequest, Matcher } from '../options/types.js'
 import { bodyText } from './body-text.js'
-import { type KeyFunction, parseUrl, type RequestParts } from './request-key.js'
+import {
+  joinKey,
+  liveParts,
+  type PartNormalizers,
+  parseUrl,
+  type RequestKey,
+  type RequestParts,
+  requestKey,
+} from './request-parts.js'
 
 /** What a lookup found. */
 export type LookupResult =
@@ -24,33 +32,26 @@ export class InteractionIndex {
   private readonly byKey = new Map<string, Interaction[]>()
   /** For each interaction: the request that used it, or `undefined`. */
   private readonly usedBy: (string | undefined)[]
-  private readonly keyOf: KeyFunction
-  private readonly matcher:
-    | ((request: IncomingRequest, interaction: Interaction) => boolean)
-    | undefined
+  private readonly normalizers: PartNormalizers
+  /** Per interaction index: its normalized key, once computed. */
+  private readonly keys: (RequestKey | undefined)[] = []
+  private readonly matcher: Matcher | undefined
   private readonly parts = new Map<Interaction, RequestParts>()
   private buckets: Map<string, Interaction[]> | undefined
 
   /**
    * @param cassette - The cassette to index.
-   * @param keyOf - How requests are compared.
+   * @param normalizers - How requests are compared.
    * @param matcher - Replaces key comparison when given (then every lookup scans the cassette).
    */
-  constructor(
-    cassette: Cassette,
-    keyOf: KeyFunction,
-    matcher?: (request: IncomingRequest, interaction: Interaction) => boolean,
-  ) {
+  constructor(cassette: Cassette, normalizers: PartNormalizers, matcher: Matcher | undefined) {
     this.cassette = cassette
-    this.keyOf = keyOf
+    this.normalizers = normalizers
     this.matcher = matcher
     this.usedBy = cassette.interactions.map(() => undefined)
     if (matcher) return
     for (const interaction of cassette.interactions) {
-      const key = keyOf(this.recorded(interaction))
-      const list = this.byKey.get(key)
-      if (list) list.push(interaction)
-      else this.byKey.set(key, [interaction])
+      append(this.byKey, joinKey(this.recordedKey(interaction)), interaction)
     }
   }
 
@@ -87,12 +88,7 @@ export class InteractionIndex {
     this.cassette.interactions.push(added)
     this.usedBy.push(label)
     this.buckets = undefined
-    if (!this.matcher) {
-      const key = this.keyOf(this.recorded(added))
-      const list = this.byKey.get(key)
-      if (list) list.push(added)
-      else this.byKey.set(key, [added])
-    }
+    if (!this.matcher) append(this.byKey, joinKey(this.recordedKey(added)), added)
     return added
   }
 
@@ -102,13 +98,7 @@ export class InteractionIndex {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
-    const key = this.keyOf({
-      method: request.method,
-      url: request.url.href,
-      headers: request.headers,
-      contentType: request.headers.get('content-type') ?? '',
-      body: bodyText(request.bytes),
-    })
+    const key = joinKey(requestKey(this.normalizers, liveParts(request)))
     return this.byKey.get(key) ?? []
   }
 
@@ -123,11 +113,8 @@ export class InteractionIndex {
       for (const interaction of this.cassette.interactions) {
         const { method, url } = interaction.request
         const host = parseUrl(url).host.toLowerCase()
-        for (const key of [`${method.toUpperCase()} ${host}`, ` ${host}`]) {
-          const list = this.buckets.get(key)
-          if (list) list.push(interaction)
-          else this.buckets.set(key, [interaction])
-        }
+        append(this.buckets, `${method.toUpperCase()} ${host}`, interaction)
+        append(this.buckets, ` ${host}`, interaction)
       }
     }
     const host = request.url.host.toLowerCase()
@@ -155,6 +142,19 @@ export class InteractionIndex {
     this.usedBy.fill(undefined)
   }
 
+  /**
+   * The normalized key of a recorded request, computed once per interaction (at indexing, or on
+   * the first miss when a custom `matcher` decides), so explaining a miss compares strings.
+   */
+  recordedKey(interaction: Interaction): RequestKey {
+    let key = this.keys[interaction.index]
+    if (!key) {
+      key = requestKey(this.normalizers, this.recorded(interaction))
+      this.keys[interaction.index] = key
+    }
+    return key
+  }
+
   /** The matching view of a recorded request, built once per interaction. */
   recorded(interaction: Interaction): RequestParts {
     let parts = this.parts.get(interaction)
@@ -177,4 +177,10 @@ export class InteractionIndex {
     }
     return parts
   }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key)
+  if (list) list.push(item)
+  else map.set(key, [item])
 }

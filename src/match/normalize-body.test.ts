@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseJsonPaths } from './json-paths.js'
+import { parseJsonPaths } from '../json/json-paths.js'
 import { normalizeBody } from './normalize-body.js'
 
 const JSON_TYPE = 'application/json'
@@ -82,4 +82,10 @@ describe('normalizeBody', () => {
       normalizeBody('{"q":1,"metadata":{}}', JSON_TYPE, ignore),
     )
   })
+})
+
+test('bodies that differ only under a `__proto__` key do not match', () => {
+  expect(normalizeBody('{"__proto__":{"x":1},"b":2}', JSON_TYPE)).not.toBe(
+    normalizeBody('{"__proto__":{"x":999},"b":2}', JSON_TYPE),
+  )
 })

@@ -1,4 +1,5 @@
-import { removeJsonPaths } from './json-paths.js'
+import { canonicalJson } from '../json/canonical-json.js'
+import { type JsonPath, removeJsonPaths } from '../json/json-paths.js'
 
 /**
  * The default body comparison value. JSON (by content type, or by shape when the type is
@@ -13,7 +14,7 @@ import { removeJsonPaths } from './json-paths.js'
 export function normalizeBody(
   body: string,
   contentType: string,
-  ignorePaths: readonly (readonly string[])[] = [],
+  ignorePaths: readonly JsonPath[] = [],
 ): string {
   if (body === '') return ''
   const type = contentType.toLowerCase()
@@ -33,16 +34,6 @@ export function normalizeBody(
     }
   }
   return `text:${body}`
-}
-
-/** JSON text with object keys sorted at every level, so key order never matters. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item
-    const sorted: Record<string, unknown> = {}
-    for (const key of Object.keys(item).sort()) sorted[key] = (item as Record<string, unknown>)[key]
-    return sorted
-  })
 }
 
 function looksLikeJson(body: string): boolean {

@@ -1,29 +1,29 @@
 import { type HttpHandler, http, passthrough } from 'msw'
 import type { LookupResult } from '../match/interaction-index.js'
-import type { CassettePlayer } from '../player/cassette-player.js'
-import { readRequest } from '../player/read-request.js'
+import type { CassetteSession } from '../session/cassette-session.js'
+import { readIncomingRequest } from './read-request.js'
 
 /**
- * One msw handler that answers from the given players, innermost first. A single handler with
+ * One msw handler that answers from the given sessions, innermost first. A single handler with
  * an index lookup costs the same for 1 or 10,000 interactions, where one handler per
  * interaction would make msw scan them all on every request.
  *
- * @param players - Called per request, so a test-runner glue can change what is active.
+ * @param sessions - Called per request, so a test-runner glue can change what is active.
  *   When it returns none, the handler steps aside and msw goes on to the next handler.
  */
-export function createCassetteHandler(players: () => readonly CassettePlayer[]): HttpHandler {
+export function createCassetteHandler(sessions: () => readonly CassetteSession[]): HttpHandler {
   return http.all('*', async ({ request }) => {
-    const active = players()
+    const active = sessions()
     const first = active[0]
     if (first === undefined) return undefined
     // The innermost cassette's mode decides what reaches the network.
     if (first.behaviour === 'passthrough') return passthrough()
-    const incoming = await readRequest(request)
+    const incoming = await readIncomingRequest(request)
     if (first.behaviour === 'record-all') return first.record(request, incoming)
     let firstResult: LookupResult | undefined
-    for (const player of active) {
-      const result = player.lookup(incoming)
-      if (result.kind === 'hit') return player.respond(result.interaction)
+    for (const session of active) {
+      const result = session.lookup(incoming)
+      if (result.kind === 'hit') return session.respond(result.interaction)
       firstResult ??= result
     }
     if (first.behaviour === 'record-misses') return first.record(request, incoming)

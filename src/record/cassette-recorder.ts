@@ -1,9 +1,10 @@
 import type { LayoutOption } from '../cassette/choose-layout.js'
+import type { Interaction } from '../cassette/types.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
-import type { IncomingRequest, RecordMode } from '../options.js'
-import { displayPath } from '../player/describe-miss.js'
-import type { Interaction } from '../types.js'
-import type { Redactor } from './redactor.js'
+import { formatMessage } from '../errors/message.js'
+import { warn } from '../errors/warn.js'
+import type { IncomingRequest, RecordMode } from '../options/types.js'
+import type { Redactor } from '../secrets/redactor.js'
 import { saveRecording } from './save-recording.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
@@ -115,21 +116,23 @@ export class CassetteRecorder {
     const recorded = (await Promise.all(this.slots)).filter(
       (interaction): interaction is Interaction => interaction !== undefined,
     )
-    const file = displayPath(this.path)
     if (this.failures.length > 0) {
-      console.warn(
-        `msw-cassette: ${file} was not written because ${this.failures.join('; ')} while recording. The previous cassette, if any, is unchanged. Fix the test and run it again to record.`,
-      )
+      warn({
+        problem: `the cassette was not written because ${this.failures.join('; ')} while recording`,
+        file: this.path,
+        hint: 'The previous cassette, if any, is unchanged. Fix the test and run it again to record.',
+      })
       return false
     }
     if (this.problems.length > 0) {
       throw new CassetteRecordError(
         this.path,
-        [
-          `msw-cassette: ${file} was not written, because requests could not be recorded:`,
-          ...this.problems.map((problem) => `  ${problem}`),
-          'The previous cassette, if any, is unchanged. Check that the server is reachable and run the tests again.',
-        ].join('\n'),
+        formatMessage({
+          problem: 'the cassette was not written, because requests could not be recorded:',
+          file: this.path,
+          details: this.problems.map((problem) => `  ${problem}`),
+          hint: 'The previous cassette, if any, is unchanged. Check that the server is reachable and run the tests again.',
+        }),
       )
     }
     if (recorded.length === this.written) return false
@@ -154,7 +157,12 @@ function clientError(error: unknown, path: string, label: string): Error {
   if (cause instanceof Error && 'code' in cause && 'errno' in cause) return cause
   return new CassetteRecordError(
     path,
-    `msw-cassette: could not send ${label} to the network while recording ${displayPath(path)}: ${messageOf(error)}.`,
+    formatMessage({
+      problem: `could not send the request to the network while recording: ${messageOf(error)}`,
+      file: path,
+      request: label,
+      hint: 'Check that the server is reachable, or replay from a cassette that holds the request.',
+    }),
     { cause: error },
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { IncomingRequest } from '../options.js'
+import type { IncomingRequest } from '../options/types.js'
 import { goParseQuery, goPostForm } from './go-post-form.js'
 
 function request(method: string, url: string, type: string, text: string): IncomingRequest {

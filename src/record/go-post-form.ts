@@ -1,4 +1,4 @@
-import type { IncomingRequest } from '../options.js'
+import type { IncomingRequest } from '../options/types.js'
 
 // Go's `ParseForm` reads a body only for these methods; go-vcr records `PostForm`, so the query
 // string never reaches `form`.

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { appendedText } from '../cassette/append-cassette.js'
 import { chooseLayout, type LayoutOption } from '../cassette/choose-layout.js'
+import type { Interaction } from '../cassette/types.js'
 import { writeCassette, writeTextAtomically } from '../cassette/write-cassette.js'
-import type { RecordMode } from '../options.js'
-import type { Interaction } from '../types.js'
+import type { RecordMode } from '../options/types.js'
 
 /** What a recording session writes. */
 export interface Recording {

@@ -1,5 +1,7 @@
 import { bypass } from 'msw'
-import type { IncomingRequest } from '../options.js'
+import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { NULL_BODY_STATUSES } from '../http/status.js'
+import type { IncomingRequest } from '../options/types.js'
 import { upstreamAcceptEncoding, wasDecoded } from './content-coding.js'
 import { recordStream } from './record-stream.js'
 
@@ -31,12 +33,6 @@ export interface LiveExchange {
   captured: Promise<CapturedExchange>
 }
 
-// Statuses a Response must not have a body for.
-const NULL_BODY = new Set([101, 103, 204, 205, 304])
-// The client's transport does its own framing; a decoded body is no longer encoded. Replay
-// drops the same headers, so the client sees the same headers live and replayed.
-const FRAMING = ['content-length', 'transfer-encoding']
-
 /**
  * Sends an intercepted request to the real server, past msw (`bypass`), and answers with the
  * server's response as it arrives. Redirects are not followed here: the client follows them,
@@ -56,7 +52,7 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
   const durationMs = performance.now() - started
   const decoded = wasDecoded(upstream.headers.get('content-encoding'))
   const headers = new Headers(upstream.headers)
-  for (const name of decoded ? [...FRAMING, 'content-encoding'] : FRAMING) headers.delete(name)
+  for (const name of decoded ? FRAMING_AND_ENCODING_HEADERS : FRAMING_HEADERS) headers.delete(name)
   const base = {
     request: incoming,
     status: upstream.status,
@@ -66,7 +62,7 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
     durationMs,
   }
   const init = { status: upstream.status, statusText: upstream.statusText, headers }
-  if (upstream.body === null || NULL_BODY.has(upstream.status)) {
+  if (upstream.body === null || NULL_BODY_STATUSES.has(upstream.status)) {
     await upstream.body?.cancel()
     return {
       response: new Response(null, init),

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
-import type { Body, Interaction } from '../types.js'
-import { toHeaderMap } from './canonical-header.js'
+import { toHeaderMap } from '../cassette/header-map.js'
+import type { Body, Interaction } from '../cassette/types.js'
 import { goPostForm } from './go-post-form.js'
 import type { CapturedExchange } from './send-live.js'
 

@@ -1,9 +1,10 @@
 import { toHeaders } from '../cassette/header-map.js'
-import type { TimingOption } from '../options.js'
-import type { Interaction } from '../types.js'
-import { createChunkStream } from './event-stream.js'
-import { splitStream, streamKind } from './split-events.js'
-import { statusText } from './status-text.js'
+import type { Interaction } from '../cassette/types.js'
+import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
+import { NULL_BODY_STATUSES, statusText } from '../http/status.js'
+import { streamKind } from '../http/stream-kind.js'
+import { createChunkStream } from './chunk-stream.js'
+import { splitStream } from './split-stream.js'
 
 /** Everything about a recorded response that does not change between replays. */
 interface PreparedResponse {
@@ -21,31 +22,8 @@ interface PreparedResponse {
   chunks: Uint8Array<ArrayBuffer>[] | undefined
 }
 
-// Statuses a Response must not have a body for.
-const NULL_BODY = new Set([101, 103, 204, 205, 304])
-// The client's transport decides framing: never replay the recorded length or chunking.
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding'])
-const FRAMING_AND_ENCODING = new Set([...FRAMING_HEADERS, 'content-encoding'])
-
 const encoder = new TextEncoder()
 const prepared = new WeakMap<Interaction, PreparedResponse>()
-
-/** Replay delays in ms, resolved from the `timing` option for one interaction. */
-export interface Delays {
-  headers: number
-  event: number
-}
-
-/** The delays the `timing` option asks for. */
-export function resolveDelays(timing: TimingOption | undefined, interaction: Interaction): Delays {
-  if (timing === undefined || timing === 'instant') return { headers: 0, event: 0 }
-  if (timing === 'recorded') return { headers: interaction.response.durationMs, event: 0 }
-  const headers =
-    timing.headersDelayMs === 'recorded'
-      ? interaction.response.durationMs
-      : (timing.headersDelayMs ?? 0)
-  return { headers, event: timing.eventDelayMs ?? 0 }
-}
 
 /**
  * Builds the Fetch `Response` for a recorded interaction: status, status text and every header
@@ -71,7 +49,10 @@ function prepare(interaction: Interaction): PreparedResponse {
   // A text body was stored decoded (gzip bytes are never valid text), as was one go-vcr marks
   // `uncompressed`: the client must not try to decode it again.
   const decoded = recorded.uncompressed || typeof recorded.body === 'string'
-  const headers = toHeaders(recorded.headers, decoded ? FRAMING_AND_ENCODING : FRAMING_HEADERS)
+  const headers = toHeaders(
+    recorded.headers,
+    decoded ? FRAMING_AND_ENCODING_HEADERS : FRAMING_HEADERS,
+  )
   // Copied once, so the Response owns plain ArrayBuffer-backed bytes (yaml gives a Buffer view).
   const bytes =
     typeof recorded.body === 'string'
@@ -79,7 +60,7 @@ function prepare(interaction: Interaction): PreparedResponse {
       : new Uint8Array(recorded.body)
   const kind =
     typeof recorded.body === 'string' ? streamKind(headers.get('content-type') ?? '') : undefined
-  const hasBody = !NULL_BODY.has(recorded.code)
+  const hasBody = !NULL_BODY_STATUSES.has(recorded.code)
   const result: PreparedResponse = {
     status: recorded.code,
     statusText: statusText(recorded.status, recorded.code),

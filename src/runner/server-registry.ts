@@ -1,21 +1,14 @@
 import type { HttpHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createCassetteHandler } from '../msw/create-handler.js'
-import type { CassettePlayer } from '../player/cassette-player.js'
-import { scopedPlayers } from './test-scope.js'
-
-/** The part of msw's `setupServer()` result that msw-cassette uses. */
-export interface ServerLike {
-  use(...handlers: HttpHandler[]): void
-  listHandlers(): ReadonlyArray<unknown>
-  /** msw's `server.boundary()`: handler changes inside stay inside (AsyncLocalStorage). */
-  boundary?<Args extends unknown[], R>(callback: (...args: Args) => R): (...args: Args) => R
-}
+import type { ServerLike } from '../options/types.js'
+import type { CassetteSession } from '../session/cassette-session.js'
+import { scopedSessions } from './test-scope.js'
 
 interface ServerState {
   handler: HttpHandler
   /** Cassettes of `useCassette` blocks active on this server, outermost first. */
-  stack: CassettePlayer[]
+  stack: CassetteSession[]
 }
 
 const states = new WeakMap<ServerLike, ServerState>()
@@ -54,16 +47,16 @@ export function releaseServer(server: ServerLike): void {
   }
 }
 
-/** Makes `player` answer on `server` for every test, inside any cassette already active there. */
-export function activate(server: ServerLike, player: CassettePlayer): void {
-  stateOf(server).stack.push(player)
+/** Makes `session` answer on `server` for every test, inside any cassette already active there. */
+export function activate(server: ServerLike, session: CassetteSession): void {
+  stateOf(server).stack.push(session)
   ensureInstalled(server)
 }
 
-/** Stops `player` answering on `server`. */
-export function deactivate(server: ServerLike, player: CassettePlayer): void {
+/** Stops `session` answering on `server`. */
+export function deactivate(server: ServerLike, session: CassetteSession): void {
   const { stack } = stateOf(server)
-  const at = stack.lastIndexOf(player)
+  const at = stack.lastIndexOf(session)
   if (at >= 0) stack.splice(at, 1)
 }
 
@@ -93,8 +86,8 @@ function stateOf(server: ServerLike | undefined): ServerState {
 }
 
 function newState(): ServerState {
-  const stack: CassettePlayer[] = []
+  const stack: CassetteSession[] = []
   // The running test's own cassettes (withCassette) first, then useCassette blocks inner to outer.
-  const handler = createCassetteHandler(() => [...scopedPlayers(), ...stack.toReversed()])
+  const handler = createCassetteHandler(() => [...scopedSessions(), ...stack.toReversed()])
   return { handler, stack }
 }

@@ -1,15 +1,15 @@
-import { createPlayer } from '../from-cassette.js'
-import type { CassetteOptions } from '../options.js'
-import type { CassettePlayer, Miss } from '../player/cassette-player.js'
-import { failedTestName } from '../record/failed-test.js'
-import type { Cassette, Interaction } from '../types.js'
+import type { Cassette } from '../cassette/types.js'
+import { resolveOptions } from '../options/configure.js'
+import type { UseCassetteOptions } from '../options/types.js'
+import { type CassetteHandle, createHandle } from '../session/handle.js'
+import { openSession } from '../session/open-session.js'
+import { failedTestName } from './failed-test.js'
 import {
   acquireServer,
   activate,
   deactivate,
   ensureInstalled,
   releaseServer,
-  type ServerLike,
 } from './server-registry.js'
 
 /** The lifecycle hooks of a test runner (vitest's or jest's). */
@@ -21,67 +21,23 @@ export interface RunnerHooks {
   afterEach(fn: (...args: unknown[]) => void): void
 }
 
-/** Options of `useCassette` and `withCassette`: the cassette options, and the msw server to use. */
-export interface UseCassetteOptions extends CassetteOptions {
-  /** An msw server from `setupServer()` to add the cassette to. Default: one msw-cassette starts. */
-  server?: ServerLike
-}
-
-/** What `useCassette` and `withCassette` give back. */
-export interface CassetteHandle {
-  /** The parsed cassette. */
-  readonly cassette: Cassette
-  /** Requests of the current test that matched nothing. */
-  readonly misses: readonly Miss[]
-  /** Returns the current test's misses and forgets them, for a test that expects a miss. */
-  takeMisses(): Miss[]
-  /** Interactions the current test has not requested yet. */
-  unused(): Interaction[]
-  /**
-   * Throws when a request of the current test missed, or (with `strict`, here or in the options)
-   * when an interaction was never requested. The runner glue calls it after each test.
-   */
-  verify(options?: { strict?: boolean }): void
-}
-
-/** The handle over one player. */
-export function createHandle(player: CassettePlayer): CassetteHandle {
-  return {
-    cassette: player.cassette,
-    get misses() {
-      return player.misses
-    },
-    takeMisses: () => player.misses.splice(0),
-    unused: () => player.unused(),
-    verify: (options) => player.verify(options?.strict),
-  }
-}
-
-/** The server option in force: the call's, else the one given to `configure`. */
-export function serverOption(
-  player: CassettePlayer,
-  options: UseCassetteOptions | undefined,
-): ServerLike | undefined {
-  return options?.server ?? (player.options as UseCassetteOptions).server
-}
+/** `useCassette` as a runner glue exports it. */
+export type UseCassette = (name: string | Cassette, options?: UseCassetteOptions) => CassetteHandle
 
 /**
  * Builds `useCassette` on a runner's hooks. Kept free of any runner import, so the core can be
  * used and tested without one.
  */
-export function createUseCassette(hooks: RunnerHooks) {
-  return function useCassette(
-    name: string | Cassette,
-    options?: UseCassetteOptions,
-  ): CassetteHandle {
-    const player = createPlayer(name, options, 'useCassette')
-    let server: ServerLike | undefined
+export function createUseCassette(hooks: RunnerHooks): UseCassette {
+  return function useCassette(name, options) {
+    const session = openSession(name, resolveOptions(options, 'useCassette'))
+    let server: ReturnType<typeof acquireServer> | undefined
     hooks.beforeAll(() => {
-      server = acquireServer(serverOption(player, options))
-      activate(server, player)
+      server = acquireServer(session.options.server)
+      activate(server, session)
     })
     hooks.beforeEach(() => {
-      player.reset()
+      session.reset()
       if (server) ensureInstalled(server)
     })
     // A request that missed already failed at its call; failing here too catches code under
@@ -89,26 +45,26 @@ export function createUseCassette(hooks: RunnerHooks) {
     hooks.afterEach((...args: unknown[]) => {
       // A failed test keeps its recording out of the cassette, so the previous file survives.
       const failed = failedTestName(args[0])
-      if (failed !== undefined) player.recorder?.discard(`the test "${failed}" failed`)
+      if (failed !== undefined) session.recorder?.discard(`the test "${failed}" failed`)
       try {
-        player.verify()
+        session.verify()
       } catch (error) {
-        player.recorder?.discard('a request missed')
+        session.recorder?.discard('a request missed')
         throw error
       }
     })
     hooks.afterAll(async () => {
       try {
         // The end of the file or describe block: the cassette is written now, or never.
-        await player.save()
+        await session.save()
       } finally {
         if (server) {
-          deactivate(server, player)
+          deactivate(server, session)
           releaseServer(server)
           server = undefined
         }
       }
     })
-    return createHandle(player)
+    return createHandle(session)
   }
 }

@@ -1,14 +1,12 @@
+import type { Cassette } from '../cassette/types.js'
 import { CassetteOptionsError } from '../errors/cassette-options-error.js'
-import { createPlayer } from '../from-cassette.js'
-import type { Cassette } from '../types.js'
+import { formatMessage } from '../errors/message.js'
+import { resolveOptions } from '../options/configure.js'
+import type { UseCassetteOptions } from '../options/types.js'
+import { type CassetteHandle, createHandle } from '../session/handle.js'
+import { openSession } from '../session/open-session.js'
 import { acquireServer, ensureInstalled, releaseServer } from './server-registry.js'
-import { runWithPlayer } from './test-scope.js'
-import {
-  type CassetteHandle,
-  createHandle,
-  serverOption,
-  type UseCassetteOptions,
-} from './use-cassette.js'
+import { runWithSession } from './test-scope.js'
 
 /**
  * Runs `fn` with a cassette that answers only the requests `fn` makes (they carry it in their
@@ -39,11 +37,16 @@ export async function withCassette<T>(
   const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn
   const options = typeof optionsOrFn === 'function' ? undefined : optionsOrFn
   if (typeof fn !== 'function') {
-    throw new CassetteOptionsError('withCassette(name, [options], fn): `fn` must be a function.')
+    throw new CassetteOptionsError(
+      formatMessage({
+        problem: 'withCassette(name, [options], fn): `fn` must be a function',
+        hint: 'Pass the code that makes the requests as the last argument.',
+      }),
+    )
   }
-  const player = createPlayer(name, options, 'withCassette')
-  const handle = createHandle(player)
-  const server = acquireServer(serverOption(player, options))
+  const session = openSession(name, resolveOptions(options, 'withCassette'))
+  const handle = createHandle(session)
+  const server = acquireServer(session.options.server)
   try {
     const run = async (): Promise<T> => {
       ensureInstalled(server)
@@ -54,15 +57,15 @@ export async function withCassette<T>(
     const bounded = server.boundary ? server.boundary(run) : run
     let result: T
     try {
-      result = await runWithPlayer(player, bounded)
-      player.verify()
+      result = await runWithSession(session, bounded)
+      session.verify()
     } catch (error) {
       // A failed run keeps its recording out of the cassette, so the previous file survives.
-      player.recorder?.discard('the function given to withCassette failed')
+      session.recorder?.discard('the function given to withCassette failed')
       throw error
     }
     // The end of `fn` is the end of this cassette's scope: it is written now, or never.
-    await player.save()
+    await session.save()
     return result
   } finally {
     releaseServer(server)

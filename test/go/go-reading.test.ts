@@ -1,5 +1,6 @@
-import { CassetteFormatError, fromCassette, parseCassette } from 'msw-cassette'
+import { CassetteFormatError, fromCassette } from 'msw-cassette'
 import { describe, expect, test } from 'vitest'
+import { parseCassette } from '../../src/cassette/read-cassette.js'
 
 function cassette(request: string, response = '    code: 200\n    status: 200 OK\n'): string {
   return `---\nversion: 2\ninteractions:\n- id: 0\n  request:\n${request}  response:\n${response}`

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { parseCassette } from '../../src/cassette/load-cassette.js'
-import type { Body } from '../../src/types.js'
+import { parseCassette } from '../../src/cassette/read-cassette.js'
+import type { Body } from '../../src/cassette/types.js'
 import { goldenPresent, trickyCases } from './golden.js'
 
 const present = goldenPresent('golden tricky bodies')

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { cassetteYaml } from '../../src/cassette/cassette-yaml.js'
 import { GO_VCR_LAYOUT } from '../../src/cassette/layout.js'
-import { parseCassette } from '../../src/cassette/load-cassette.js'
-import type { Body } from '../../src/types.js'
+import { parseCassette } from '../../src/cassette/read-cassette.js'
+import type { Body } from '../../src/cassette/types.js'
 import { goldenPresent, recordedCases, trickyCases } from './golden.js'
 
 const present = goldenPresent('golden writes')

@@ -5,8 +5,8 @@ import { appendedText } from '../../src/cassette/append-cassette.js'
 import { cassetteYaml } from '../../src/cassette/cassette-yaml.js'
 import { detectLayout } from '../../src/cassette/detect-layout.js'
 import { GO_VCR_LAYOUT } from '../../src/cassette/layout.js'
-import { parseCassette } from '../../src/cassette/load-cassette.js'
-import type { Interaction } from '../../src/types.js'
+import { parseCassette } from '../../src/cassette/read-cassette.js'
+import type { Interaction } from '../../src/cassette/types.js'
 import { CORPUS, cassetteFiles, GOLDEN } from './golden.js'
 
 const present = existsSync(CORPUS) && existsSync(GOLDEN)

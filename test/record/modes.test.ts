@@ -90,7 +90,7 @@ describe('choosing the mode', () => {
     expect((option as Error).message).toContain("'new-episodes'")
     vi.stubEnv('MSW_CASSETTE_MODE', 'always')
     expect(() => fromCassette('x', { dir: temp.dir })).toThrow(
-      /MSW_CASSETTE_MODE is "always", which is not a record mode\. Use one of 'replay', 'once'/,
+      /MSW_CASSETTE_MODE is "always", which is not a record mode\.\nUse one of 'replay', 'once'/,
     )
   })
 

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CassetteRecordError, writeCassette } from 'msw-cassette'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { readRequest } from '../../src/player/read-request.js'
+import { readIncomingRequest } from '../../src/msw/read-request.js'
 import { CassetteRecorder } from '../../src/record/cassette-recorder.js'
-import { createRedactor } from '../../src/record/redactor.js'
+import { createRedactor } from '../../src/secrets/redactor.js'
 import { failure, type Origin, startOrigin, tempDir } from './origin.js'
 
 const temp = tempDir()
@@ -51,7 +51,7 @@ function recorder(name: string): CassetteRecorder {
 /** Sends a GET through a recorder, as the msw handler does, and reads the answer. */
 async function get(into: CassetteRecorder, url: string): Promise<string> {
   const request = new Request(url)
-  const response = await into.capture(request, await readRequest(request))
+  const response = await into.capture(request, await readIncomingRequest(request))
   return response.text()
 }
 
@@ -91,7 +91,7 @@ describe('recording', () => {
   test('a client that stops reading ends the recording with what it received', async () => {
     const into = recorder('cancelled')
     const request = new Request(`${origin.url}/endless`)
-    const response = await into.capture(request, await readRequest(request))
+    const response = await into.capture(request, await readIncomingRequest(request))
     const reader = response.body?.getReader()
     const first = await reader?.read()
     expect(new TextDecoder().decode(first?.value)).toBe('data: only\n\n')

@@ -1,4 +1,5 @@
 import type { setupServer } from 'msw/node'
+import { expect } from 'vitest'
 
 /**
  * The error a request fails with, or `undefined` when it succeeds. msw 2 rejects `fetch` with
@@ -39,4 +40,16 @@ export function listenStrictly(server: Server): void {
     onUnhandledFrame: 'error',
   }
   server.listen(options as Parameters<Server['listen']>[0])
+}
+
+/**
+ * Asserts that a request failed because no handler answered it and the strict server refused to
+ * let it through (`listenStrictly`): msw's own error, not a cassette's, and not a network error
+ * from a request that escaped.
+ */
+export async function expectRefusedByStrictServer(promise: Promise<unknown>): Promise<void> {
+  const error = await failure(promise)
+  expect(error).toBeInstanceOf(Error)
+  expect(error?.message).toMatch(/^\[MSW\] Cannot bypass a request when using the "error" strategy/)
+  expect(error).not.toHaveProperty('code')
 }

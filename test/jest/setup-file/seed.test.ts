@@ -30,7 +30,7 @@ test('an unrecorded request fails at the call and names the cassette', async () 
     (reason: { cause?: unknown }) => reason.cause ?? reason,
   )
   expect(String(error)).toMatch(
-    /simple_object_streaming\.yaml matches\n {2}GET https:\/\/api\.openai\.com\/v1\/models/,
+    /cassette: fixtures\/simple_object_streaming\.yaml\n {2}request: {2}GET https:\/\/api\.openai\.com\/v1\/models/,
   )
   // Expected here; the setup file's afterEach would fail the test on it otherwise.
   expect(handlers.takeMisses()).toHaveLength(1)

@@ -1,0 +1,37 @@
+import { RequestHandler } from 'msw'
+import type { IncomingRequest } from '../options/types.js'
+
+const decoder = new TextDecoder()
+const EMPTY = new Uint8Array(0)
+
+/**
+ * Reads an intercepted request once, from a clone, so the original stays readable for msw and
+ * for any other handler.
+ */
+export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
+  const bytes = request.body === null ? EMPTY : new Uint8Array(await cloneOf(request).arrayBuffer())
+  let text: string | undefined
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    bytes,
+    // Decoded on demand: the default matching decodes the bytes its own way.
+    get text() {
+      text ??= bytes.byteLength === 0 ? '' : decoder.decode(bytes)
+      return text
+    },
+  }
+}
+
+/**
+ * A clone of the request whose body is ours to read. msw 2 already clones every request once
+ * before the first handler runs (`RequestHandler.cache`) and uses that copy only for its own
+ * logs; reading it instead of cloning again saves a stream tee per request. When msw keeps no
+ * such copy (another version), or something read it already, the request is cloned here.
+ */
+function cloneOf(request: Request): Request {
+  const cache: unknown = (RequestHandler as { cache?: unknown }).cache
+  const copy = cache instanceof WeakMap ? cache.get(request) : undefined
+  return copy instanceof Request && !copy.bodyUsed && copy.body !== null ? copy : request.clone()
+}
