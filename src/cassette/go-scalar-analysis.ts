@@ -11,7 +11,7 @@ export interface Analysis {
   plainAllowed: boolean
   singleAllowed: boolean
   blockAllowed: boolean
-  /** Holds U+2028 or U+2029, which yaml.v3 writes raw but refuses to read. */
+  /** Holds U+2028 or U+2029, line breaks to yaml.v3 and text to YAML 1.2 readers. */
   separators: boolean
 }
 

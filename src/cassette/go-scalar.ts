@@ -8,10 +8,11 @@ const BOM = 0xfeff
 
 /**
  * The style Go's yaml.v3 encoder gives a string value in block context (a mapping value or a
- * list item), with three changes where yaml.v3 would write what it cannot read back itself:
- * U+2028/U+2029 (written raw, refused on reading), a literal block whose first line starts
- * with a tab, and a literal block that starts with a line break (yaml.v3 drops one) are
- * double-quoted instead.
+ * list item), double-quoted instead in three cases: a literal block whose first line starts
+ * with a tab (yaml.v3 cannot read it back), a literal block that starts with a line break
+ * (yaml.v3 writes one too few), and U+2028/U+2029. yaml.v3 counts those two as line breaks:
+ * it writes one raw with the next line's indentation after it, which a YAML 1.2 reader takes
+ * as text, and fails on one that is not followed by that indentation.
  *
  * @param value - The string.
  * @param key - A mapping key: never a block scalar, as in yaml.v3.
