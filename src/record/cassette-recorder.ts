@@ -141,6 +141,7 @@ export class CassetteRecorder {
       mode: this.mode,
       keep: this.keep.map(this.redactor.interaction),
       recorded,
+      saved: this.written,
       layout: this.layout,
     })
     this.written = recorded.length

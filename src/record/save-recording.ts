@@ -15,6 +15,8 @@ export interface Recording {
   keep: readonly Interaction[]
   /** The interactions recorded in this run, in request order. */
   recorded: readonly Interaction[]
+  /** How many of `recorded` an earlier save of this run wrote already. */
+  saved: number
   /** The `layout` option. */
   layout: LayoutOption | undefined
 }
@@ -28,11 +30,12 @@ export interface Recording {
  * @throws {@link CassetteRecordError} when the file cannot be written.
  */
 export function saveRecording(recording: Recording): void {
-  const { path, mode, keep, recorded } = recording
+  const { path, mode, keep, recorded, saved } = recording
   const layout = chooseLayout(recording.layout, path)
   if (mode === 'new-episodes' && existsSync(path)) {
     const own = chooseLayout('auto', path)
-    const text = appendedText(readFileSync(path, 'utf8'), path, recorded, own)
+    // The file already holds what an earlier save of this run appended.
+    const text = appendedText(readFileSync(path, 'utf8'), path, recorded.slice(saved), own)
     if (text !== undefined) writeTextAtomically(path, text)
     else writeCassette(path, [...keep, ...recorded], own)
     return

@@ -159,6 +159,17 @@ describe('the modes', () => {
     expect(urlsIn('rerun')).toEqual(['/x'])
   })
 
+  test('new-episodes saved twice in a run appends each recording once', async () => {
+    await run('twice', { mode: 'record' }, ['/a'])
+    const handlers = fromCassette('twice', { dir: temp.dir, mode: 'new-episodes' })
+    server.use(...handlers)
+    await (await fetch(`${origin.url}/b`)).json()
+    expect(await handlers.save()).toBe(true)
+    await (await fetch(`${origin.url}/c`)).json()
+    expect(await handlers.save()).toBe(true)
+    expect(urlsIn('twice')).toEqual(['/a', '/b', '/c'])
+  })
+
   test('record sends everything to the network and rewrites the cassette', async () => {
     const old = await run('rewrite', { mode: 'record' }, ['/a', '/old'])
     const next = await run('rewrite', { mode: 'record' }, ['/a', '/new'])
