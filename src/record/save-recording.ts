@@ -31,7 +31,6 @@ export interface Recording {
  */
 export function saveRecording(recording: Recording): void {
   const { path, mode, keep, recorded, saved } = recording
-  const layout = chooseLayout(recording.layout, path)
   if (mode === 'new-episodes' && existsSync(path)) {
     const own = chooseLayout('auto', path)
     // The file already holds what an earlier save of this run appended.
@@ -40,5 +39,5 @@ export function saveRecording(recording: Recording): void {
     else writeCassette(path, [...keep, ...recorded], own)
     return
   }
-  writeCassette(path, [...keep, ...recorded], layout)
+  writeCassette(path, [...keep, ...recorded], chooseLayout(recording.layout, path))
 }
