@@ -1,3 +1,5 @@
+export type { LayoutOption } from './cassette/choose-layout.js'
+export type { CassetteLayout } from './cassette/layout.js'
 export type {
   Body,
   Cassette,

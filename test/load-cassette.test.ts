@@ -166,9 +166,15 @@ describe('optional fields', () => {
     })
   })
 
-  test('`interactions: []` and a missing list both load as no interactions', () => {
+  test('`interactions: []` loads as no interactions', () => {
     expect(load('empty-list').interactions).toEqual([])
-    expect(load('no-interactions').interactions).toEqual([])
+  })
+
+  test('a file without the `interactions` key is refused, as go-vcr needs it', () => {
+    const error = thrown(() => load('no-interactions'))
+    expect(error).toBeInstanceOf(CassetteFormatError)
+    expect(error.code).toBe('ERR_CASSETTE_INVALID')
+    expect(error.message).toContain('missing key `interactions`')
   })
 })
 

@@ -53,7 +53,11 @@ describe('the disk cache of parsed cassettes', () => {
     const parsed = readCassetteFile(file)
     expect(readdirSync(cache.dir)).toHaveLength(1)
     const stored = cache.get(readFileSync(file))
-    expect(stored).toEqual({ version: parsed.version, interactions: parsed.interactions })
+    expect(stored).toEqual({
+      version: parsed.version,
+      interactions: parsed.interactions,
+      ignoredKeys: parsed.ignoredKeys,
+    })
     expect(stored?.interactions[1]?.response.body).toBeInstanceOf(Uint8Array)
     clearCassetteCache()
     expect(readCassetteFile(file)).toEqual(parsed)
@@ -104,7 +108,11 @@ describe('the disk cache of parsed cassettes', () => {
     const dir = freshDir()
     createParseCache(dir, 'build-1').set(content, { version: 2, interactions: [] })
     expect(createParseCache(dir, 'build-2').get(content)).toBeUndefined()
-    expect(createParseCache(dir, 'build-1').get(content)).toEqual({ version: 2, interactions: [] })
+    expect(createParseCache(dir, 'build-1').get(content)).toEqual({
+      version: 2,
+      interactions: [],
+      ignoredKeys: [],
+    })
   })
 })
 

@@ -54,7 +54,8 @@ export function createParseCache(dir: string, build: string): ParseCache {
       return cassette
     },
     set(content, cassette) {
-      const payload = serialize({ version: cassette.version, interactions: cassette.interactions })
+      const { version, interactions, ignoredKeys } = cassette
+      const payload = serialize({ version, interactions, ignoredKeys: ignoredKeys ?? [] })
       const checksum = createHash('sha256').update(payload).digest()
       const path = entryPath(content)
       const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
@@ -93,9 +94,10 @@ function readPayload(payload: Buffer): CachedCassette | undefined {
   try {
     const value: unknown = deserialize(payload)
     if (typeof value !== 'object' || value === null) return undefined
-    const { version, interactions } = value as Record<string, unknown>
+    const { version, interactions, ignoredKeys } = value as Record<string, unknown>
     if ((version !== 1 && version !== 2) || !Array.isArray(interactions)) return undefined
-    return { version, interactions }
+    // The keys go-vcr ignores travel with the entry, so the debug log still names them.
+    return { version, interactions, ignoredKeys: Array.isArray(ignoredKeys) ? ignoredKeys : [] }
   } catch {
     return undefined
   }

@@ -3,6 +3,8 @@ import { LineCounter, parseDocument } from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import { formatMessage } from '../errors/message.js'
 import { BUILD_ID } from './build-id.js'
+import { GO_READING } from './go-document.js'
+import { foldLineSeparators } from './line-separators.js'
 import { defaultParseCache, type ParseCache } from './parse-cache.js'
 import { repairQuotedIndentation } from './repair-quoted-indent.js'
 import type { Cassette } from './types.js'
@@ -58,15 +60,17 @@ export function useParseCache(parseCache: ParseCache | undefined): void {
  * @param path - Name used in error messages.
  */
 export function parseCassette(text: string, path: string): Cassette {
+  let source = text
   let lineCounter = new LineCounter()
-  let doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  let doc = parseDocument(text, { ...GO_READING, lineCounter })
   const repaired = doc.errors.length > 0 ? repairQuotedIndentation(text) : undefined
   if (repaired !== undefined) {
     const retryCounter = new LineCounter()
-    const retry = parseDocument(repaired, { lineCounter: retryCounter, prettyErrors: false })
+    const retry = parseDocument(repaired, { ...GO_READING, lineCounter: retryCounter })
     if (retry.errors.length === 0) {
       doc = retry
       lineCounter = retryCounter
+      source = repaired
     }
   }
   const error = doc.errors[0]
@@ -92,6 +96,7 @@ export function parseCassette(text: string, path: string): Cassette {
     const { line, col } = lineCounter.linePos(range[0])
     return { line, column: col }
   }
+  foldLineSeparators(doc, source)
   return validateCassette(doc.toJS({ maxAliasCount: -1 }), path, locate)
 }
 

@@ -61,4 +61,9 @@ export interface Cassette {
   version: 1 | 2
   /** Interactions in file order. */
   interactions: Interaction[]
+  /**
+   * Keys go-vcr does not read (as dotted paths, `interactions.0.request.bdy`), which Go ignores
+   * and so does msw-cassette; the debug log names them.
+   */
+  ignoredKeys?: string[]
 }

@@ -18,6 +18,36 @@ type Path = ReadonlyArray<string | number>
 
 const REQUEST_KEYS = new Set(['method', 'url', 'body', 'headers', 'form'])
 const RESPONSE_KEYS = new Set(['code', 'status', 'body', 'headers', 'duration', 'uncompressed'])
+// Every key go-vcr's structs read; others are ignored by Go, and reported in `ignoredKeys`.
+const GO_KEYS = {
+  cassette: new Set(['version', 'interactions']),
+  interaction: new Set(['id', 'request', 'response']),
+  request: new Set([
+    ...REQUEST_KEYS,
+    'proto',
+    'proto_major',
+    'proto_minor',
+    'content_length',
+    'transfer_encoding',
+    'trailer',
+    'host',
+    'remote_addr',
+    'request_uri',
+  ]),
+  response: new Set([
+    ...RESPONSE_KEYS,
+    'proto',
+    'proto_major',
+    'proto_minor',
+    'transfer_encoding',
+    'trailer',
+    'content_length',
+  ]),
+}
+// Go integers among the fields kept in `extra`.
+const INTEGER_EXTRAS = new Set(['content_length', 'proto_major', 'proto_minor'])
+const TRUE = /^(?:true|True|TRUE|y|Y|yes|Yes|YES|on|On|ON)$/
+const FALSE = /^(?:false|False|FALSE|n|N|no|No|NO|off|Off|OFF)$/
 
 /**
  * Narrows a parsed YAML value to a {@link Cassette}, or throws a {@link CassetteFormatError}
@@ -37,7 +67,8 @@ export function validateCassette(
     message: string,
     code: 'ERR_CASSETTE_INVALID' | 'ERR_CASSETTE_VERSION' = 'ERR_CASSETTE_INVALID',
   ): never => {
-    const position = locate(at) ?? {}
+    // A missing key has no node: point at the mapping that lacks it.
+    const position = locate(at) ?? locate(at.slice(0, -1)) ?? {}
     const interaction = at[0] === 'interactions' && typeof at[1] === 'number' ? at[1] : undefined
     const field = at.slice(interaction === undefined ? 0 : 2).join('.')
     const where = [
@@ -67,14 +98,26 @@ export function validateCassette(
       `expected a mapping with \`version\` and \`interactions\`, found ${describe(data)}`,
     )
   }
-  const version = data.version
+  const version = toInteger(data.version)
   if (version !== 1 && version !== 2) {
     return fail(
       ['version'],
-      `unknown version ${version === undefined ? '(none given)' : JSON.stringify(version)}; msw-cassette reads go-vcr versions 1 and 2`,
+      `unknown version ${data.version === undefined ? '(none given)' : typeof data.version === 'string' ? data.version : JSON.stringify(data.version)}; msw-cassette reads go-vcr versions 1 and 2`,
       'ERR_CASSETTE_VERSION',
     )
   }
+  if (!('interactions' in data)) {
+    return fail(
+      ['interactions'],
+      'missing key `interactions`, which go-vcr needs (the list of recorded requests); check its spelling',
+    )
+  }
+  const ignoredKeys: string[] = []
+  const ignore = (at: Path, value: Record<string, unknown>, known: ReadonlySet<string>) => {
+    for (const key of Object.keys(value))
+      if (!known.has(key)) ignoredKeys.push([...at, key].join('.'))
+  }
+  ignore([], data, GO_KEYS.cassette)
   const list = data.interactions ?? []
   if (!Array.isArray(list)) {
     return fail(['interactions'], `expected a list of interactions, found ${describe(list)}`)
@@ -86,9 +129,15 @@ export function validateCassette(
         at,
         `expected a mapping with \`request\` and \`response\`, found ${describe(item)}`,
       )
-    const id = item.id ?? index
-    if (typeof id !== 'number' || !Number.isInteger(id))
-      return fail([...at, 'id'], `expected an integer, found ${describe(id)}`)
+    const id = item.id === undefined || item.id === null ? index : toInteger(item.id)
+    if (id === undefined)
+      return fail([...at, 'id'], `expected an integer, found ${describe(item.id)}`)
+    ignore(at, item, GO_KEYS.interaction)
+    for (const key of ['request', 'response'] as const) {
+      if (!(key in item)) return fail([...at, key], `missing key \`${key}\`, which go-vcr needs`)
+      const part = item[key]
+      if (isRecord(part)) ignore([...at, key], part, GO_KEYS[key])
+    }
     return {
       id,
       index,
@@ -96,13 +145,16 @@ export function validateCassette(
       response: validateResponse(item.response, [...at, 'response'], fail),
     }
   })
-  return { path, version, interactions }
+  return { path, version, interactions, ignoredKeys }
 }
 
 type Fail = (at: Path, message: string) => never
 
 function validateRequest(value: unknown, at: Path, fail: Fail): RecordedRequest {
   if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
+  if (!('method' in value))
+    return fail([...at, 'method'], 'missing key `method`, which go-vcr needs')
+  if (!('url' in value)) return fail([...at, 'url'], 'missing key `url`, which go-vcr needs')
   const method = value.method
   if (typeof method !== 'string' || method === '')
     return fail([...at, 'method'], `expected an HTTP method, found ${describe(method)}`)
@@ -123,21 +175,23 @@ function validateRequest(value: unknown, at: Path, fail: Fail): RecordedRequest 
 
 function validateResponse(value: unknown, at: Path, fail: Fail): RecordedResponse {
   if (!isRecord(value)) return fail(at, `expected a mapping, found ${describe(value)}`)
-  const code = value.code
+  if (!('code' in value)) return fail([...at, 'code'], 'missing key `code`, which go-vcr needs')
+  const code = toInteger(value.code)
   if (!isRecordableStatus(code)) {
-    return fail([...at, 'code'], `expected an HTTP status code, found ${describe(code)}`)
+    return fail([...at, 'code'], `expected an HTTP status code, found ${describe(value.code)}`)
   }
-  const rawStatus = value.status ?? ''
-  // Some v1 files carry only the number (`status: 200`).
-  const status = typeof rawStatus === 'number' ? String(rawStatus) : rawStatus
+  const status = value.status ?? ''
   if (typeof status !== 'string')
     return fail(
       [...at, 'status'],
       `expected a status line like "200 OK", found ${describe(status)}`,
     )
-  const uncompressed = value.uncompressed ?? false
-  if (typeof uncompressed !== 'boolean')
-    return fail([...at, 'uncompressed'], `expected true or false, found ${describe(uncompressed)}`)
+  const uncompressed = toBoolean(value.uncompressed)
+  if (uncompressed === undefined)
+    return fail(
+      [...at, 'uncompressed'],
+      `expected true or false, found ${describe(value.uncompressed)}`,
+    )
   return {
     code,
     status,
@@ -152,8 +206,6 @@ function validateResponse(value: unknown, at: Path, fail: Fail): RecordedRespons
 function readBody(value: unknown, at: Path, fail: Fail): Body {
   if (value === undefined || value === null) return ''
   if (typeof value === 'string' || value instanceof Uint8Array) return value
-  // An unquoted scalar such as `body: 42` parses as a number; its text is the body.
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return fail(at, `expected a string or !!binary, found ${describe(value)}`)
 }
 
@@ -167,7 +219,8 @@ function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
       const values: unknown[] = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
       const list = values.map((item: unknown) => {
         if (typeof item === 'string') return item
-        if (typeof item === 'number' || typeof item === 'boolean') return String(item)
+        // Go reads a null list item into a string as "".
+        if (item === null) return ''
         return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
       })
       return [name, list]
@@ -177,10 +230,10 @@ function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
 
 function readDuration(value: unknown, at: Path, fail: Fail): number {
   if (value === undefined || value === null) return 0
-  // yaml.v2 may write a time.Duration as its integer nanoseconds.
-  if (typeof value === 'number') return value / 1e6
   if (typeof value !== 'string')
     return fail(at, `expected a Go duration like "1.5s", found ${describe(value)}`)
+  // yaml.v2 may write a time.Duration as its integer nanoseconds.
+  if (/^-?\d+$/.test(value)) return Number(value) / 1e6
   const ms = parseGoDuration(value)
   if (ms === undefined)
     return fail(at, `expected a Go duration like "1.5s", found ${JSON.stringify(value)}`)
@@ -189,8 +242,28 @@ function readDuration(value: unknown, at: Path, fail: Fail): number {
 
 function pickExtra(value: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
   const extra: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) if (!known.has(key)) extra[key] = item
+  for (const [key, item] of Object.entries(value)) {
+    if (known.has(key)) continue
+    extra[key] = INTEGER_EXTRAS.has(key) ? (toInteger(item) ?? item) : item
+  }
   return extra
+}
+
+/**
+ * A Go integer field: cassettes are read with every plain scalar as its text (as Go reads
+ * strings), so numbers arrive as decimal text.
+ */
+function toInteger(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined
+  if (typeof value !== 'string' || !/^[-+]?\d+$/.test(value)) return undefined
+  return Number(value)
+}
+
+/** A Go `bool` field, with the YAML 1.1 spellings yaml.v3 also accepts; absent is false. */
+function toBoolean(value: unknown): boolean | undefined {
+  if (value === undefined || value === null || typeof value === 'boolean') return value ?? false
+  if (typeof value !== 'string') return undefined
+  return TRUE.test(value) ? true : FALSE.test(value) ? false : undefined
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { cassetteYaml } from './cassette-yaml.js'
+import { COMPACT_LAYOUT } from './layout.js'
 import { parseCassette, readCassetteFile } from './read-cassette.js'
 import type { Body, Cassette, Interaction } from './types.js'
 import { writeCassette } from './write-cassette.js'
@@ -76,16 +77,16 @@ describe('cassette text', () => {
 
   test('bytes that are not UTF-8 are written as !!binary and read back as the same bytes', () => {
     const bytes = new Uint8Array(256).map((_, at) => 255 - at)
-    const text = cassetteYaml([interaction('', bytes)])
+    const text = cassetteYaml([interaction('', bytes)], COMPACT_LAYOUT)
     expect(text).toContain(
-      '    body: !!binary |-\n      //79/Pv6+fj39vX08/Lx8O/u7ezr6uno5+bl5OPi4eDf3t3c29rZ2NfW1dTT0tHQz87NzM',
+      '    body: !!binary |\n      //79/Pv6+fj39vX08/Lx8O/u7ezr6uno5+bl5OPi4eDf3t3c29rZ2NfW1dTT0tHQz87NzM',
     )
     const read = parseCassette(text, 'binary').interactions[0]
     expect(new Uint8Array(read?.response.body as Uint8Array)).toEqual(bytes)
   })
 
   test('writes ids from 0, the Go duration, sorted headers, and empty response bodies as ""', () => {
-    const text = cassetteYaml([interaction('a'), interaction('', '')])
+    const text = cassetteYaml([interaction('a'), interaction('', '')], COMPACT_LAYOUT)
     expect(text).toMatch(/^---\nversion: 2\ninteractions:\n- id: 0\n/)
     expect(text).toContain('\n- id: 1\n')
     expect(text).toContain('    duration: 229.655875ms\n')
@@ -101,7 +102,7 @@ describe('cassette text', () => {
   test('keeps fields it does not know, after the ones go-vcr writes', () => {
     const item = interaction('a')
     item.response.extra = { proto: 'HTTP/2.0', proto_major: 2, proto_minor: 0, x_custom: 'kept' }
-    const text = cassetteYaml([item])
+    const text = cassetteYaml([item], COMPACT_LAYOUT)
     expect(text).toContain(
       '  response:\n    proto: HTTP/2.0\n    proto_major: 2\n    proto_minor: 0\n',
     )

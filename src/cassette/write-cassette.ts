@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
 import { formatMessage } from '../errors/message.js'
 import { cassetteYaml } from './cassette-yaml.js'
+import { type CassetteLayout, GO_VCR_LAYOUT } from './layout.js'
 import { parseCassette } from './read-cassette.js'
 import type { Body, Interaction } from './types.js'
 
@@ -15,11 +16,25 @@ import type { Body, Interaction } from './types.js'
  *
  * @param path - Absolute path of the cassette.
  * @param interactions - In order; ids are renumbered from 0.
+ * @param layout - Indentation, list style and empty fields; default go-vcr's own.
  * @throws {@link CassetteRecordError} when the file cannot be written.
  * @example writeCassette('/repo/fixtures/chat.yaml', cassette.interactions)
  */
-export function writeCassette(path: string, interactions: readonly Interaction[]): void {
-  const text = verifiedYaml(path, interactions)
+export function writeCassette(
+  path: string,
+  interactions: readonly Interaction[],
+  layout: CassetteLayout = GO_VCR_LAYOUT,
+): void {
+  writeTextAtomically(path, verifiedYaml(path, interactions, layout))
+}
+
+/**
+ * Writes text to a temporary file beside `path`, flushes it and renames it over `path`, so
+ * the file is never seen half-written.
+ *
+ * @throws {@link CassetteRecordError} when the file cannot be written.
+ */
+export function writeTextAtomically(path: string, text: string): void {
   const folder = dirname(path)
   // Unique per process and call, so two writers never share a temporary file.
   const temp = join(
@@ -54,10 +69,14 @@ export function writeCassette(path: string, interactions: readonly Interaction[]
  * The YAML for the interactions, parsed back and compared before anything is written. A body
  * that does not come back exactly is written double-quoted instead.
  */
-function verifiedYaml(path: string, interactions: readonly Interaction[]): string {
+function verifiedYaml(
+  path: string,
+  interactions: readonly Interaction[],
+  layout: CassetteLayout,
+): string {
   let quoted = new Set<number>()
   for (let attempt = 0; attempt < 2; attempt++) {
-    const text = cassetteYaml(interactions, quoted)
+    const text = cassetteYaml(interactions, layout, quoted)
     const differing = differences(parseCassette(text, path).interactions, interactions)
     if (differing.size === 0) return text
     quoted = new Set([...quoted, ...differing])
@@ -72,7 +91,16 @@ function verifiedYaml(path: string, interactions: readonly Interaction[]): strin
   )
 }
 
-function differences(read: readonly Interaction[], written: readonly Interaction[]): Set<number> {
+/**
+ * Indexes of the interactions that did not read back as written.
+ *
+ * @param read - What the text gave.
+ * @param written - What was meant.
+ */
+export function differences(
+  read: readonly Interaction[],
+  written: readonly Interaction[],
+): Set<number> {
   const differing = new Set<number>()
   written.forEach((interaction, at) => {
     const back = read[at]

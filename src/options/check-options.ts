@@ -1,6 +1,7 @@
 import { CassetteOptionsError } from '../errors/cassette-options-error.js'
 import { formatMessage } from '../errors/message.js'
 import { checkFault, type Fail } from './check-faults.js'
+import { checkLayout } from './check-layout.js'
 import { invalidMode, isRecordMode } from './resolve-mode.js'
 
 /** The functions that take options, each with the option names it accepts. */
@@ -27,6 +28,7 @@ const CASSETTE_KEYS = [
   'mode',
   'redact',
   'faults',
+  'layout',
 ] as const
 const MATCH_KEYS = ['method', 'url', 'body', 'headers'] as const
 const TIMING_KEYS = ['headersDelayMs', 'eventDelayMs'] as const
@@ -89,6 +91,7 @@ export function checkOptions(options: unknown, caller: OptionsCaller): void {
   if (mode !== undefined && !isRecordMode(mode)) throw invalidMode(`${caller}: \`mode\``, mode)
   if (redact !== undefined) checkRedact(redact, fail)
   if (faults !== undefined) checkFaults(faults, fail)
+  if (record.layout !== undefined) checkLayout(record.layout, fail)
   if (server !== undefined && !isServer(server)) {
     fail('`server` must be an msw server from `setupServer()` (msw/node)')
   }

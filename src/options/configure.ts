@@ -1,3 +1,4 @@
+import type { LayoutOption } from '../cassette/choose-layout.js'
 import { type DebugLog, writeDebugToStderr } from '../errors/debug-log.js'
 import { checkOptions, type OptionsCaller } from './check-options.js'
 import { DEBUG_ENV, DEFAULTS } from './defaults.js'
@@ -42,6 +43,8 @@ export interface ResolvedOptions {
   /** Faults armed before each test (replay only). */
   readonly faults: readonly Fault[]
   readonly server: ServerLike | undefined
+  /** How a cassette written whole is laid out. */
+  readonly layout: LayoutOption
 }
 
 let configured: ConfigureOptions = {}
@@ -89,6 +92,7 @@ export function resolveOptions(
     redact: resolveRedact(merged.redact),
     faults: merged.faults ?? DEFAULTS.faults,
     server: merged.server,
+    layout: merged.layout ?? DEFAULTS.layout,
   }
 }
 

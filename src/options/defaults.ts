@@ -11,6 +11,7 @@ export const DEFAULTS = {
   strict: false,
   ignoreBodyPaths: [],
   faults: [],
+  layout: 'auto',
 } as const
 
 /** What recorded secrets are replaced with. */

@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw'
+import type { LayoutOption } from '../cassette/choose-layout.js'
 import type { Interaction } from '../cassette/types.js'
 
 /** A request as the matcher sees it: read once, from a clone of the intercepted request. */
@@ -203,6 +204,15 @@ export interface CassetteOptions {
    * Never applied while recording. Default: none.
    */
   faults?: readonly Fault[]
+  /**
+   * How a cassette written whole is laid out: `'auto'` (default) follows the file it replaces,
+   * else the cassettes beside it when they agree, else go-vcr's own layout (4-space, list items
+   * indented, every field written even when empty); `'go-vcr'`; `'compact'` (2-space, list
+   * items at their key's column, empty fields left out); or `{ indent, indentSequences,
+   * emptyFields }`. New interactions appended to an existing file (`new-episodes`) always take
+   * that file's layout, so its existing lines never change.
+   */
+  layout?: LayoutOption
 }
 
 /** Decides whether a recorded interaction answers a request (the `matcher` option). */

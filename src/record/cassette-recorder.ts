@@ -1,10 +1,11 @@
+import type { LayoutOption } from '../cassette/choose-layout.js'
 import type { Interaction } from '../cassette/types.js'
-import { writeCassette } from '../cassette/write-cassette.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
 import { formatMessage } from '../errors/message.js'
 import { warn } from '../errors/warn.js'
 import type { IncomingRequest, RecordMode } from '../options/types.js'
 import type { Redactor } from '../secrets/redactor.js'
+import { saveRecording } from './save-recording.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
 
@@ -18,6 +19,8 @@ export interface RecorderSetup {
   keep: readonly Interaction[]
   /** Applied to every interaction before it is kept or written. */
   redactor: Redactor
+  /** The `layout` option, for a cassette written whole. */
+  layout?: LayoutOption | undefined
 }
 
 /**
@@ -32,6 +35,7 @@ export class CassetteRecorder {
   readonly path: string
   private readonly keep: readonly Interaction[]
   private readonly redactor: Redactor
+  private readonly layout: LayoutOption | undefined
   // One slot per request, pushed when the request arrives, so ids follow request order even
   // when responses end in another order.
   private readonly slots: Promise<Interaction | undefined>[] = []
@@ -44,6 +48,7 @@ export class CassetteRecorder {
     this.path = setup.path
     this.keep = setup.keep
     this.redactor = setup.redactor
+    this.layout = setup.layout
   }
 
   /**
@@ -131,7 +136,14 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    writeCassette(this.path, [...this.keep.map(this.redactor.interaction), ...recorded])
+    saveRecording({
+      path: this.path,
+      mode: this.mode,
+      keep: this.keep.map(this.redactor.interaction),
+      recorded,
+      saved: this.written,
+      layout: this.layout,
+    })
     this.written = recorded.length
     return true
   }

@@ -1,17 +1,17 @@
 import { STATUS_CODES } from 'node:http'
 import { EVENT_TIMES_KEY } from '../cassette/event-times.js'
-import { sortKeys, toHeaderMap } from '../cassette/header-map.js'
+import { toHeaderMap } from '../cassette/header-map.js'
 import type { Body, Interaction } from '../cassette/types.js'
 import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop.js'
 import type { IncomingRequest } from '../options/types.js'
 import { eventTimes } from './event-times.js'
+import { goPostForm } from './go-post-form.js'
 import type { CapturedExchange } from './send-live.js'
 
 // `ignoreBOM` keeps a leading byte-order mark in the text, so the body stays byte-exact.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 // Node's fetch speaks HTTP/1.1 and does not say which version a response came in.
 const PROTO = { proto: 'HTTP/1.1', proto_major: 1, proto_minor: 1 } as const
-const FORM_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
 /**
  * Turns a live exchange into an interaction with the fields go-vcr writes: `proto`,
@@ -23,7 +23,6 @@ const FORM_METHODS = new Set(['POST', 'PUT', 'PATCH'])
  */
 export function toInteraction(exchange: CapturedExchange, index: number): Interaction {
   const { request } = exchange
-  const form = formOf(request)
   const skip = new Set(['transfer-encoding'])
   if (exchange.decoded) for (const name of ['content-encoding', 'content-length']) skip.add(name)
   const transferEncoding = (exchange.headers.get('transfer-encoding') ?? '')
@@ -43,7 +42,7 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
       body: bodyOf(request.bytes),
       // Go keeps framing and connection headers out of a request's header map.
       headers: toHeaderMap(request.headers, HOP_BY_HOP_HEADERS),
-      ...(form ? { form } : {}),
+      form: goPostForm(request),
       extra: { ...PROTO, content_length: request.bytes.byteLength, host: request.url.host },
     },
     response: {
@@ -74,28 +73,4 @@ export function bodyOf(bytes: Uint8Array): Body {
   } catch {
     return bytes
   }
-}
-
-/**
- * The request's form as Go's `ParseForm` builds it: an url-encoded body's fields first, then
- * the query's. `undefined` when both are empty, as go-vcr leaves `form` out then.
- */
-function formOf(request: IncomingRequest): Record<string, string[]> | undefined {
-  const form: Record<string, string[]> = {}
-  const add = (params: URLSearchParams) => {
-    for (const [key, value] of params) {
-      const list = form[key]
-      if (list) list.push(value)
-      else form[key] = [value]
-    }
-  }
-  const type = request.headers.get('content-type') ?? ''
-  if (
-    FORM_METHODS.has(request.method.toUpperCase()) &&
-    type.toLowerCase().startsWith('application/x-www-form-urlencoded')
-  ) {
-    add(new URLSearchParams(request.text))
-  }
-  add(request.url.searchParams)
-  return Object.keys(form).length === 0 ? undefined : sortKeys(form)
 }

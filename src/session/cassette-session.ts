@@ -89,6 +89,13 @@ export class CassetteSession {
     )
     this.index = new InteractionIndex(cassette, this.normalizers, options.matcher)
     this.faults = new FaultQueue(options.faults)
+    const ignored = cassette.ignoredKeys ?? []
+    if (options.debug && ignored.length > 0) {
+      // A misspelt key (`bdy:`) silently drops a field in Go too; this is where it shows.
+      options.debug(
+        `${displayPath(cassette.path)}: keys go-vcr does not read, ignored: ${ignored.join(', ')}`,
+      )
+    }
   }
 
   /**

@@ -38,10 +38,12 @@ export function openSession(
   if (mode === 'once' && exists) return session(readCassetteFile(path), 'replay')
   if (!exists) warnNearMiss(path, dir)
   // new-episodes keeps (and replays) what the file holds; record and once start empty.
-  const keep = mode === 'new-episodes' && exists ? readCassetteFile(path).interactions : []
-  const recorder = new CassetteRecorder({ mode, path, keep, redactor })
+  const file = mode === 'new-episodes' && exists ? readCassetteFile(path) : undefined
+  const keep = file?.interactions ?? []
+  const recorder = new CassetteRecorder({ mode, path, keep, redactor, layout: options.layout })
   // A copy: recordings are appended to it, and the parsed file is cached and shared.
   const cassette: Cassette = { path, version: 2, interactions: [...keep] }
+  if (file?.ignoredKeys) cassette.ignoredKeys = file.ignoredKeys
   return session(cassette, mode === 'new-episodes' ? 'record-misses' : 'record-all', recorder)
 }
 

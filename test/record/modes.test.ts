@@ -56,7 +56,7 @@ async function run(name: string, options: CassetteOptions, paths: string[]) {
 
 const fileOf = (name: string) => join(temp.dir, `${name}.yaml`)
 const urlsIn = (name: string) =>
-  [...readFileSync(fileOf(name), 'utf8').matchAll(/^ {4}url: (.*)$/gm)].map((match) =>
+  [...readFileSync(fileOf(name), 'utf8').matchAll(/^ +url: (.*)$/gm)].map((match) =>
     (match[1] ?? '').replace(origin.url, ''),
   )
 
@@ -144,7 +144,7 @@ describe('the modes', () => {
     expect(urlsIn('episodes')).toEqual(['/a', '/b', '/c', '/d'])
     const newText = readFileSync(fileOf('episodes'), 'utf8')
     // The old interactions come through byte for byte, the new ones follow.
-    expect(newText.startsWith(`${oldText}- id: 2\n`)).toBe(true)
+    expect(newText.startsWith(`${oldText}    - id: 2\n`)).toBe(true)
   })
 
   test('new-episodes replays a request recorded earlier in the run after a reset', async () => {
@@ -157,6 +157,17 @@ describe('the modes', () => {
     expect(served).toBe(before)
     expect(await handlers.save()).toBe(true)
     expect(urlsIn('rerun')).toEqual(['/x'])
+  })
+
+  test('new-episodes saved twice in a run appends each recording once', async () => {
+    await run('twice', { mode: 'record' }, ['/a'])
+    const handlers = fromCassette('twice', { dir: temp.dir, mode: 'new-episodes' })
+    server.use(...handlers)
+    await (await fetch(`${origin.url}/b`)).json()
+    expect(await handlers.save()).toBe(true)
+    await (await fetch(`${origin.url}/c`)).json()
+    expect(await handlers.save()).toBe(true)
+    expect(urlsIn('twice')).toEqual(['/a', '/b', '/c'])
   })
 
   test('record sends everything to the network and rewrites the cassette', async () => {

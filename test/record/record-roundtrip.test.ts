@@ -142,7 +142,8 @@ describe('recording from a live server, then replaying offline', () => {
   let file: string
 
   beforeAll(async () => {
-    handlers = fromCassette('roundtrip', { dir: temp.dir, mode: 'record' })
+    // The 2-space layout, asked for by name; go-vcr's own is tested on its golden files.
+    handlers = fromCassette('roundtrip', { dir: temp.dir, mode: 'record', layout: 'compact' })
     server.use(...handlers)
     live = await exercise(origin.url)
     expect(await handlers.save()).toBe(true)
@@ -222,12 +223,16 @@ describe('recording from a live server, then replaying offline', () => {
     expect(file).toContain('    body: |+\n      data: {"n":1}\n\n      data: {"n":2}\n')
     expect(file).toContain('    body: \'{"say":"hi","model":"m-1"}\'')
     expect(file).toContain('    body: !!binary')
-    expect(file).toMatch(/uncompressed: true\n {4}body: \|\n {6}line one\n/)
+    // A space before a line break rules out a literal block in yaml.v3: double-quoted, as Go does.
+    expect(file).toContain(
+      'uncompressed: true\n    body: "line one\\nline two with trailing space \\n\\n  indented\\n"\n',
+    )
     expect(file).not.toMatch(/Content-Encoding/)
     expect(file).toContain('    status: 404 Not Found')
     expect(file).toContain('    status: 503 Slow Down')
     expect(file).toContain('      Content-Type:\n      - text/event-stream; charset=utf-8')
-    expect(file).toContain("      Retry-After:\n      - '1'")
+    // Quoted as Go's yaml.v3 quotes text that would read as a number.
+    expect(file).toContain('      Retry-After:\n      - "1"')
     expect(file).toContain('    content_length: 41\n    body: \'{"id":"chat-1"')
   })
 

@@ -56,7 +56,7 @@ async function get(into: CassetteRecorder, url: string): Promise<string> {
 }
 
 const urlsIn = (name: string) =>
-  [...readFileSync(fileOf(name), 'utf8').matchAll(/^ {4}url: (.*)$/gm)].map((match) =>
+  [...readFileSync(fileOf(name), 'utf8').matchAll(/^ +url: (.*)$/gm)].map((match) =>
     (match[1] ?? '').replace(origin.url, ''),
   )
 
@@ -98,7 +98,7 @@ describe('recording', () => {
     await reader?.cancel()
     expect(await into.save()).toBe(true)
     expect(readFileSync(fileOf('cancelled'), 'utf8')).toContain(
-      '    body: |+\n      data: only\n\n',
+      '        body: |+\n            data: only\n\n',
     )
   })
 

@@ -95,9 +95,9 @@ describe('secrets', () => {
       'X-Api-Key',
       'X-Custom-Secret',
     ]) {
-      expect(file).toContain(`      ${header}:\n      - '[REDACTED]'`)
+      expect(file).toMatch(new RegExp(`\\n +${header}:\\n +- '\\[REDACTED\\]'\\n`))
     }
-    expect(file).toContain("      X-Echo-Key:\n      - '[REDACTED]'")
+    expect(file).toMatch(/\n +X-Echo-Key:\n +- '\[REDACTED\]'\n/)
     expect(file).toContain('"user":{"email":"[REDACTED]","name":"Alice"}')
     expect(file).toContain(
       'data: {"echo":"[REDACTED]","user":{"email":"[REDACTED]","name":"Alice"}}',
