@@ -75,7 +75,13 @@ describe('resolveOptions', () => {
     expect(resolved.timing).toBe(DEFAULTS.timing)
     expect(resolved.strict).toBe(DEFAULTS.strict)
     expect(resolved.ignoreBodyPaths).toEqual(DEFAULTS.ignoreBodyPaths)
-    expect(resolved.redact).toEqual({ headers: [], query: [], bodyPaths: [], values: [] })
+    expect(resolved.redact).toEqual({
+      headers: [],
+      query: [],
+      bodyPaths: [],
+      values: [],
+      allow: [],
+    })
   })
 
   test("a call's own options win over configure's; redact lists add up", () => {

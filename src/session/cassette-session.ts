@@ -78,10 +78,7 @@ export class CassetteSession {
     this.normalizers = redactNormalizers(
       createPartNormalizers(options.match, this.ignorePaths),
       redactor,
-      {
-        headers: options.match.headers !== undefined && options.match.headers !== false,
-        body: options.redact.bodyPaths.length > 0 || options.redact.values.length > 0,
-      },
+      { headers: options.match.headers !== undefined && options.match.headers !== false },
     )
     this.index = new InteractionIndex(cassette, keyFunctionOf(this.normalizers), options.matcher)
   }
