@@ -26,6 +26,7 @@ export function secretsInValue(value: string): string[] {
 /** `user:password` and `password` from Basic credentials, when they decode to text. */
 function basicParts(encoded: string): string[] {
   const decoded = Buffer.from(encoded, 'base64').toString('utf8')
-  if (!/^[^\u0000-\u001f]*:[^\u0000-\u001f]*$/.test(decoded)) return []
+  // Printable text with a colon; random base64 decodes to bytes that are not.
+  if (!/^[\x20-\x7e]*:[\x20-\x7e]*$/.test(decoded)) return []
   return [decoded, decoded.slice(decoded.indexOf(':') + 1)]
 }
