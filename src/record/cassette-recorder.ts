@@ -5,6 +5,7 @@ import { formatMessage } from '../errors/message.js'
 import { warn } from '../errors/warn.js'
 import type { IncomingRequest, RecordMode } from '../options/types.js'
 import type { Redactor } from '../secrets/redactor.js'
+import { assertNoSecrets } from './assert-no-secrets.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
 
@@ -131,7 +132,9 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    writeCassette(this.path, [...this.keep.map(this.redactor.interaction), ...recorded])
+    const interactions = [...this.keep.map(this.redactor.interaction), ...recorded]
+    assertNoSecrets(this.path, interactions, this.redactor)
+    writeCassette(this.path, interactions)
     this.written = recorded.length
     return true
   }

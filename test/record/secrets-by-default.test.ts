@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { setupServer } from 'msw/node'
-import { fromCassette } from 'msw-cassette'
+import { CassetteRecordError, fromCassette } from 'msw-cassette'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { listenStrictly } from '../support/client.js'
 import { type Origin, startOrigin, tempDir } from './origin.js'
@@ -165,6 +165,35 @@ describe('recording with the default options', () => {
       expect(handlers.misses.map((miss) => miss.error.message)).toEqual([])
     } finally {
       server.resetHandlers()
+    }
+  })
+})
+
+describe('the last check before writing', () => {
+  test('a token left where redaction does not reach keeps the file unwritten, naming interaction and field', async () => {
+    const token = 'ghp_St4tusL1neT0k3nF4k3V4lu3F0rT3st1ng9x'
+    const leaky = await startOrigin((_, response) => {
+      response.writeHead(200, `OK ${token}`, { 'content-type': 'text/plain' })
+      response.end('fine')
+    })
+    const handlers = fromCassette('leaky', { dir: temp.dir, mode: 'record' })
+    server.use(...handlers)
+    try {
+      expect(await (await fetch(`${leaky.url}/x`)).text()).toBe('fine')
+      const error = await handlers.save().then(
+        () => undefined,
+        (reason: unknown) => reason,
+      )
+      expect(error).toBeInstanceOf(CassetteRecordError)
+      expect(error).toMatchObject({ code: 'ERR_CASSETTE_RECORD' })
+      const message = (error as Error).message
+      expect(message).toContain('interaction 0 (GET ')
+      expect(message).toContain('response.status holds a GitHub token')
+      expect(message).not.toContain(token)
+      expect(existsSync(join(temp.dir, 'leaky.yaml'))).toBe(false)
+    } finally {
+      server.resetHandlers()
+      await leaky.close()
     }
   })
 })

@@ -1,0 +1,98 @@
+import type { Interaction } from '../cassette/types.js'
+import { REDACTED } from '../options/defaults.js'
+import { createValueRedactor } from './redact-values.js'
+import type { NameRule } from './secret-names.js'
+import { findTokens } from './token-patterns.js'
+
+/** A secret found in an interaction: where, and what kind. Never the secret itself. */
+export interface SecretFinding {
+  /** The field, as a path: `response.headers.X-Goog-Api-Key`, `request.body`. */
+  field: string
+  /** `GitHub token`, `known secret value`, `secret header`, `secret query parameter`... */
+  kind: string
+}
+
+/** What to look for. */
+export interface FindOptions {
+  /** Literal values (`redact.values`, credentials from the environment). */
+  values: readonly string[]
+  /** Also report secret headers, query and form parameters by name whose value is in clear. */
+  names?: NameRule | undefined
+}
+
+/**
+ * Every secret left in an interaction: a known value or a token of a well-known format in any
+ * field (text, header, URL, body, bytes, go-vcr's extra fields), and with `names`, secret
+ * headers and parameters not replaced. The last check before a cassette is written, and what
+ * `msw-cassette scan` reports.
+ */
+export function findSecrets(interaction: Interaction, options: FindOptions): SecretFinding[] {
+  const findings: SecretFinding[] = []
+  const values = createValueRedactor(options.values)
+  const add = (field: string, kind: string) => {
+    if (!findings.some((item) => item.field === field && item.kind === kind)) {
+      findings.push({ field, kind })
+    }
+  }
+  const look = (field: string, value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const token of findTokens(value)) add(field, token.kind)
+      // What the value redactor changes that no token explains is a known value.
+      if (
+        options.values.length > 0 &&
+        values.text(value) !== value &&
+        findTokens(value).length === 0
+      )
+        add(field, 'known secret value')
+    } else if (value instanceof Uint8Array) {
+      look(field, Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'))
+    } else if (Array.isArray(value)) {
+      for (const item of value) look(field, item)
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) look(`${field}.${key}`, item)
+    }
+  }
+  for (const side of ['request', 'response'] as const) {
+    const part = interaction[side]
+    const { extra, ...fields } = part
+    for (const [key, value] of Object.entries(fields)) look(`${side}.${key}`, value)
+    for (const [key, value] of Object.entries(extra)) look(`${side}.${key}`, value)
+    if (options.names) findByName(side, part.headers, 'headers', options.names, add)
+  }
+  const { names } = options
+  if (names) {
+    findByName('request', interaction.request.form ?? {}, 'form', names, add)
+    for (const name of queryNames(interaction.request.url)) {
+      if (names(name.name) && name.value !== REDACTED && name.value !== '') {
+        add('request.url', 'secret query parameter')
+      }
+    }
+  }
+  return findings
+}
+
+function findByName(
+  side: string,
+  map: Record<string, string[]>,
+  what: 'headers' | 'form',
+  names: NameRule,
+  add: (field: string, kind: string) => void,
+): void {
+  for (const [name, list] of Object.entries(map)) {
+    if (!names(name) || list.every((value) => value === REDACTED || value === '')) continue
+    add(`${side}.${what}.${name}`, what === 'headers' ? 'secret header' : 'secret form field')
+  }
+}
+
+function queryNames(url: string): { name: string; value: string }[] {
+  const start = url.indexOf('?')
+  if (start < 0) return []
+  const end = url.indexOf('#', start)
+  try {
+    return [...new URLSearchParams(url.slice(start + 1, end < 0 ? undefined : end))].map(
+      ([name, value]) => ({ name, value }),
+    )
+  } catch {
+    return []
+  }
+}
