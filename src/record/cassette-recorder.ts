@@ -60,7 +60,9 @@ export class CassetteRecorder {
     incoming: IncomingRequest,
     onRecorded?: (interaction: Interaction) => void,
   ): Promise<Response> {
-    const label = `${incoming.method} ${incoming.url.href}`
+    // Every message shows the request, and the network's errors, with secrets replaced.
+    const label = `${incoming.method} ${this.redactor.url(incoming.url.href)}`
+    const messageOf = (error: unknown) => this.redactor.text(describeError(error))
     let settle: (interaction: Interaction | undefined) => void = () => {}
     this.slots.push(new Promise((resolve) => (settle = resolve)))
     try {
@@ -87,7 +89,7 @@ export class CassetteRecorder {
     } catch (error) {
       this.problems.push(`${label}: it could not be sent (${messageOf(error)})`)
       settle(undefined)
-      throw clientError(error, this.path, label)
+      throw clientError(error, this.path, label, messageOf(error))
     }
   }
 
@@ -144,13 +146,13 @@ export class CassetteRecorder {
  * The error the client sees when its request could not be sent: the network's own error when
  * it is a Node system error (ECONNREFUSED...), which msw passes on as the request's failure.
  */
-function clientError(error: unknown, path: string, label: string): Error {
+function clientError(error: unknown, path: string, label: string, message: string): Error {
   const cause = error instanceof Error ? error.cause : undefined
   if (cause instanceof Error && 'code' in cause && 'errno' in cause) return cause
   return new CassetteRecordError(
     path,
     formatMessage({
-      problem: `could not send the request to the network while recording: ${messageOf(error)}`,
+      problem: `could not send the request to the network while recording: ${message}`,
       file: path,
       request: label,
       hint: 'Check that the server is reachable, or replay from a cassette that holds the request.',
@@ -159,7 +161,7 @@ function clientError(error: unknown, path: string, label: string): Error {
   )
 }
 
-function messageOf(error: unknown): string {
+function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : ''
   return `${error.message}${cause}`

@@ -8,7 +8,7 @@ import type {
 } from '../cassette/types.js'
 import { parseJsonPaths } from '../json/json-paths.js'
 import { DEFAULT_REDACT, REDACTED } from '../options/defaults.js'
-import type { RedactOptions } from '../options/types.js'
+import type { IncomingRequest, RedactOptions } from '../options/types.js'
 import { secretsFromEnv } from './env-secrets.js'
 import { secretsInValue } from './learn-secrets.js'
 import { redactJsonBody } from './redact-json.js'
@@ -35,6 +35,11 @@ export interface Redactor {
    * replaced; with `from`, also the values of the request's own secret headers and parameters.
    */
   bodyText(body: string, contentType: string, from?: SecretSources): string
+  /**
+   * A read request as messages show it: URL, headers and body redacted, so a miss message or a
+   * debug line never prints a live secret.
+   */
+  request(incoming: IncomingRequest): IncomingRequest
   /** Free text (a message, a debug line) with known values and tokens replaced. */
   text(text: string): string
   /** The literal values replaced everywhere: `redact.values` and credentials from the environment. */
@@ -182,6 +187,23 @@ export function createRedactor(
     bodyText: (value, contentType, from) =>
       text(value, contentType, from ? withLearned(learn(from, value, contentType)) : base),
     text: (value) => base.text(value),
+    request: (incoming) => {
+      const contentType = incoming.headers.get('content-type') ?? ''
+      const from = { url: incoming.url.href, headers: incoming.headers }
+      const learned = withLearned(learn(from, incoming.text, contentType))
+      const bodyText = text(incoming.text, contentType, learned)
+      const headers = new Headers()
+      for (const [name, value] of incoming.headers) {
+        headers.append(name, headerRule(name) ? REDACTED : learned.text(value))
+      }
+      return {
+        method: incoming.method,
+        url: new URL(url(incoming.url.href, learned)),
+        headers,
+        bytes: new TextEncoder().encode(bodyText),
+        text: bodyText,
+      }
+    },
     values,
     isSecretName,
   }

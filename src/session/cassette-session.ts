@@ -65,6 +65,7 @@ export class CassetteSession {
   private readonly normalizers: PartNormalizers
   private readonly ignorePaths: JsonPath[]
   private readonly misses: Miss[] = []
+  private readonly redactor: Redactor
   private requests = 0
 
   constructor(setup: SessionSetup) {
@@ -73,6 +74,7 @@ export class CassetteSession {
     this.options = options
     this.behaviour = setup.behaviour
     this.recorder = setup.recorder
+    this.redactor = redactor
     this.ignorePaths = parseJsonPaths(options.ignoreBodyPaths)
     // Secrets are replaced on both sides before comparing, as they are in recordings.
     this.normalizers = redactNormalizers(
@@ -86,7 +88,7 @@ export class CassetteSession {
   /** Looks the request up and, on a hit, marks the interaction used. */
   lookup(request: IncomingRequest): LookupResult {
     this.requests++
-    const label = `request ${this.requests} (${describeRequest(request)})`
+    const label = `request ${this.requests} (${request.method} ${this.redactor.url(request.url.href)})`
     const result = this.index.take(request, this.options.allowRepeats, label)
     const { debug } = this.options
     if (debug && result.kind === 'hit') {
@@ -129,8 +131,10 @@ export class CassetteSession {
   }
 
   /** Records a miss and returns the error the client will see, with the closest recordings. */
-  miss(request: IncomingRequest, result: LookupResult): UnmatchedRequestError {
+  miss(live: IncomingRequest, result: LookupResult): UnmatchedRequestError {
     const { match, matcher } = this.options
+    // Messages go to test output and CI logs: they show the request with its secrets replaced.
+    const request = this.redactor.request(live)
     const closest = closestInteractions(request, {
       normalizers: this.normalizers,
       ignorePaths: this.ignorePaths,
@@ -140,14 +144,16 @@ export class CassetteSession {
       usedBy: (interaction) => this.index.usedByLabel(interaction),
       recorded: (interaction) => this.index.recorded(interaction),
     })
-    const message = describeMiss(this.cassette, request, result, closest, matcher !== undefined)
+    const message = this.redactor.text(
+      describeMiss(this.cassette, request, result, closest, matcher !== undefined),
+    )
     const error = new UnmatchedRequestError(
       this.cassette.path,
       request.method,
       request.url.href,
       message,
     )
-    this.misses.push({ request, error })
+    this.misses.push({ request: live, error })
     this.options.debug?.(message)
     return error
   }
@@ -182,13 +188,13 @@ export class CassetteSession {
         formatMessage({
           problem: `cannot record in ${this.behaviour} mode`,
           file: this.cassette.path,
-          request: describeRequest(incoming),
+          request: describeRequest(this.redactor.request(incoming)),
           hint: 'Use a recording mode (`once`, `new-episodes` or `record`).',
         }),
       )
     }
     this.requests++
-    const label = `request ${this.requests} (${describeRequest(incoming)}), recorded`
+    const label = `request ${this.requests} (${incoming.method} ${this.redactor.url(incoming.url.href)}), recorded`
     return recorder.capture(request, incoming, (interaction) => this.index.add(interaction, label))
   }
 
