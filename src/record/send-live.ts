@@ -42,7 +42,8 @@ export interface LiveExchange {
  * @param incoming - The same request, already read, for the recording.
  */
 export async function sendLive(request: Request, incoming: IncomingRequest): Promise<LiveExchange> {
-  const outgoing = bypass(request, { redirect: 'manual' })
+  // Without the client's signal: a client that aborts mid-stream must not cut the recording.
+  const outgoing = new Request(bypass(request, { redirect: 'manual' }), { signal: null })
   outgoing.headers.set(
     'accept-encoding',
     upstreamAcceptEncoding(request.headers.get('accept-encoding')),
@@ -69,7 +70,7 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
       captured: Promise.resolve({ ...base, body: new Uint8Array(0), cut: false }),
     }
   }
-  const { stream, done } = recordStream(upstream.body, () => request.signal.aborted)
+  const { stream, done } = recordStream(upstream.body)
   return {
     response: new Response(stream, init),
     captured: done.then((record) => ({ ...base, body: record.bytes, cut: record.cut })),
