@@ -15,6 +15,11 @@ const fastDone = new Promise<void>((resolve) => {
   fastServed = resolve
 })
 
+let releaseTail: () => void = () => {}
+const tailReleased = new Promise<void>((resolve) => {
+  releaseTail = resolve
+})
+
 beforeAll(async () => {
   origin = await startOrigin((request, response) => {
     const path = request.url ?? ''
@@ -25,7 +30,7 @@ beforeAll(async () => {
       // Sends one event, and the rest later: after the client in the test has let go.
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       response.write('data: first\n\n')
-      setTimeout(() => response.end('data: rest\n\n'), 50)
+      void tailReleased.then(() => response.end('data: rest\n\n'))
     } else if (path === '/broken') {
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       response.write('data: first\n\n', () => response.destroy())
@@ -97,6 +102,7 @@ describe('recording', () => {
     const first = await reader?.read()
     expect(new TextDecoder().decode(first?.value)).toBe('data: first\n\n')
     await reader?.cancel()
+    releaseTail()
     expect(await into.save()).toBe(true)
     expect(readFileSync(fileOf('cancelled'), 'utf8')).toContain(
       '    body: |+\n      data: first\n\n      data: rest\n\n',
