@@ -1,3 +1,4 @@
+import { withCassetteLock } from '../cassette/cassette-lock.js'
 import type { Interaction } from '../cassette/types.js'
 import { writeCassette } from '../cassette/write-cassette.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
@@ -6,6 +7,8 @@ import { warn } from '../errors/warn.js'
 import type { IncomingRequest, RecordMode } from '../options/types.js'
 import type { Redactor } from '../secrets/redactor.js'
 import { assertNoSecrets } from './assert-no-secrets.js'
+import { type FileState, fileState, readCurrentInteractions } from './file-state.js'
+import { mergeInteractions } from './merge-interactions.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
 
@@ -39,12 +42,16 @@ export class CassetteRecorder {
   private readonly problems: string[] = []
   private readonly failures: string[] = []
   private written = 0
+  // The file as this recorder first saw it: when it differs at save time, another writer
+  // (a worker, a process) wrote meanwhile, and its interactions are kept.
+  private baseline: FileState
 
   constructor(setup: RecorderSetup) {
     this.mode = setup.mode
     this.path = setup.path
     this.keep = setup.keep
     this.redactor = setup.redactor
+    this.baseline = fileState(setup.path)
   }
 
   /**
@@ -134,9 +141,17 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    const interactions = [...this.keep.map(this.redactor.interaction), ...recorded]
-    assertNoSecrets(this.path, interactions, this.redactor)
-    writeCassette(this.path, interactions)
+    const ours = [...this.keep.map(this.redactor.interaction), ...recorded]
+    // Under the lock, the file is read again: what another writer saved since this recorder
+    // started stays, and what this one recorded is appended. Nothing is lost silently.
+    withCassetteLock(this.path, () => {
+      const current = readCurrentInteractions(this.path)
+      const changed = current !== undefined && fileState(this.path) !== this.baseline
+      const interactions = changed ? mergeInteractions(current, ours) : ours
+      assertNoSecrets(this.path, interactions, this.redactor)
+      writeCassette(this.path, interactions)
+      this.baseline = fileState(this.path)
+    })
     this.written = recorded.length
     return true
   }
