@@ -49,13 +49,20 @@ async function twoWriters(name: string, mode: string, hits: number): Promise<str
 }
 
 const expected = (prefix: string[]) =>
-  [...prefix, ...['a', 'b'].flatMap((worker) => Array.from({ length: 15 }, (_, n) => `/${worker}/${n}`))].sort()
+  [
+    ...prefix,
+    ...['a', 'b'].flatMap((worker) => Array.from({ length: 15 }, (_, n) => `/${worker}/${n}`)),
+  ].sort()
 
-test('two processes recording the same missing cassette both keep every interaction', { timeout: 60_000 }, async () => {
+test('two processes recording the same missing cassette both keep every interaction', {
+  timeout: 60_000,
+}, async () => {
   expect((await twoWriters('fresh', 'once', 30)).sort()).toEqual(expected([]))
 })
 
-test('two new-episodes processes appending to one cassette keep every interaction', { timeout: 60_000 }, async () => {
+test('two new-episodes processes appending to one cassette keep every interaction', {
+  timeout: 60_000,
+}, async () => {
   const seed = loadCassette(join(temp.dir, 'fresh.yaml')).interactions.slice(0, 1)
   writeCassette(join(temp.dir, 'appended.yaml'), seed)
   const paths = await twoWriters('appended', 'new-episodes', 29)

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setupServer } from 'msw/node'
 import {
   CassetteFormatError,
   CassetteOptionsError,
+  CassetteRecordError,
   fromCassette,
   loadCassette,
   writeCassette,
@@ -88,4 +89,24 @@ test('the YAML alias guard stays on: a file of aliases fails fast as a format er
   expect(error).toBeInstanceOf(CassetteFormatError)
   expect(error).toMatchObject({ code: 'ERR_CASSETTE_SYNTAX' })
   expect((error as Error).message).toContain('alias')
+})
+
+test('a YAML file that is not a cassette is never overwritten', async () => {
+  const path = join(temp.dir, 'config.yaml')
+  writeFileSync(path, 'database:\n  host: localhost\n')
+  const handlers = fromCassette('config', { dir: temp.dir, mode: 'record' })
+  server.use(...handlers)
+  try {
+    await (await fetch(`${origin.url}/x`)).text()
+    const error = await handlers.save().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
+    expect(error).toBeInstanceOf(CassetteRecordError)
+    expect(error).toMatchObject({ code: 'ERR_CASSETTE_RECORD' })
+    expect((error as Error).message).toContain('is not a cassette')
+  } finally {
+    server.resetHandlers()
+  }
+  expect(readFileSync(path, 'utf8')).toBe('database:\n  host: localhost\n')
 })
