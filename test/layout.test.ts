@@ -17,6 +17,7 @@ const RANK: Record<string, number> = {
   session: 7,
   msw: 8,
   runner: 9,
+  cli: 10,
 }
 
 function sourceFiles(folder: string): string[] {

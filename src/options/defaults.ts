@@ -25,8 +25,15 @@ export const DEFAULT_REDACT = {
   headers: ['OpenAI-Organization', 'OpenAI-Project'],
   /** Query parameters without a credential word in their name; `code`: OAuth's authorization code. */
   query: ['code'],
-  /** Pagination cursors and request ids: named like tokens and keys, but no credentials. */
-  allow: ['pageToken', 'page_token', 'nextPageToken', 'next_page_token', 'Idempotency-Key'],
+  /** Pagination cursors, request ids, timings: named like tokens and keys, but no credentials. */
+  allow: [
+    'pageToken',
+    'page_token',
+    'nextPageToken',
+    'next_page_token',
+    'Idempotency-Key',
+    'Fireworks-Server-Time-To-First-Token',
+  ],
 } as const
 
 /** Environment variables whose values are redacted wherever they appear, by name. */

@@ -141,7 +141,10 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    const ours = [...this.keep.map(this.redactor.interaction), ...recorded]
+    const ours = [
+      ...this.keep.map((interaction) => this.redactor.interaction(interaction)),
+      ...recorded,
+    ]
     // Under the lock, the file is read again: what another writer saved since this recorder
     // started stays, and what this one recorded is appended. Nothing is lost silently.
     withCassetteLock(this.path, () => {

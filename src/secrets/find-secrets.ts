@@ -1,5 +1,5 @@
 import type { Interaction } from '../cassette/types.js'
-import { REDACTED } from '../options/defaults.js'
+import { isPlaceholder } from './placeholder.js'
 import { createValueRedactor } from './redact-values.js'
 import type { NameRule } from './secret-names.js'
 import { findTokens } from './token-patterns.js'
@@ -36,14 +36,8 @@ export function findSecrets(interaction: Interaction, options: FindOptions): Sec
   }
   const look = (field: string, value: unknown): void => {
     if (typeof value === 'string') {
-      for (const token of findTokens(value)) add(field, token.kind)
-      // What the value redactor changes that no token explains is a known value.
-      if (
-        options.values.length > 0 &&
-        values.text(value) !== value &&
-        findTokens(value).length === 0
-      )
-        add(field, 'known secret value')
+      for (const token of findTokens(value)) if (!isPlaceholder(token.value)) add(field, token.kind)
+      if (values.contains(value)) add(field, 'known secret value')
     } else if (value instanceof Uint8Array) {
       look(field, Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'))
     } else if (Array.isArray(value)) {
@@ -63,12 +57,16 @@ export function findSecrets(interaction: Interaction, options: FindOptions): Sec
   if (names) {
     findByName('request', interaction.request.form ?? {}, 'form', names, add)
     for (const name of queryNames(interaction.request.url)) {
-      if (names(name.name) && name.value !== REDACTED && name.value !== '') {
+      if (names(name.name) && !isPlaceholder(name.value)) {
         add('request.url', 'secret query parameter')
       }
     }
   }
-  return findings
+  // A value found in a field that is secret by name is one finding, not two.
+  const named = new Set(
+    findings.filter((item) => item.kind.startsWith('secret ')).map((item) => item.field),
+  )
+  return findings.filter((item) => item.kind !== 'known secret value' || !named.has(item.field))
 }
 
 function findByName(
@@ -79,7 +77,7 @@ function findByName(
   add: (field: string, kind: string) => void,
 ): void {
   for (const [name, list] of Object.entries(map)) {
-    if (!names(name) || list.every((value) => value === REDACTED || value === '')) continue
+    if (!names(name) || list.every(isPlaceholder)) continue
     add(`${side}.${what}.${name}`, what === 'headers' ? 'secret header' : 'secret form field')
   }
 }

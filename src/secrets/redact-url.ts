@@ -33,13 +33,19 @@ export function redactParams(text: string, isSecret: NameRule): string {
     .join('&')
 }
 
-/** The values of secret parameters in `a=1&b=2` text, decoded: the redactor learns them. */
+/**
+ * The values of secret parameters in `a=1&b=2` text, as written and decoded: the redactor
+ * learns them, and an echo may carry either form.
+ */
 export function secretParamValues(text: string, isSecret: NameRule): string[] {
   const found: string[] = []
   for (const param of text.split('&')) {
     const equals = param.indexOf('=')
     if (equals < 0 || !isSecret(decodeName(param.slice(0, equals)))) continue
-    found.push(decodeName(param.slice(equals + 1)))
+    const raw = param.slice(equals + 1)
+    found.push(raw)
+    const decoded = decodeName(raw)
+    if (decoded !== raw) found.push(decoded)
   }
   return found
 }

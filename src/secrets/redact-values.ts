@@ -7,6 +7,8 @@ export interface ValueRedactor {
   text(text: string): string
   /** The bytes with the UTF-8 bytes of every secret replaced (the same array when none). */
   bytes(bytes: Uint8Array): Uint8Array
+  /** Whether the text holds one of the literal values, in any of its forms (tokens aside). */
+  contains(text: string): boolean
 }
 
 /**
@@ -31,6 +33,7 @@ export function createValueRedactor(values: readonly (string | undefined)[]): Va
   const byteForms = ordered.map((form) => Buffer.from(form, 'utf8').toString('latin1'))
   const placeholder = Buffer.from(REDACTED, 'utf8').toString('latin1')
   return {
+    contains: (text) => ordered.some((form) => text.includes(form)),
     text: (text) => replaceTokens(replaceForms(text, ordered, REDACTED), REDACTED),
     bytes: (bytes) => {
       if (bytes.byteLength === 0) return bytes

@@ -24,8 +24,16 @@ export interface SecretSources {
 
 /** Replaces secrets in interactions before they are written, and in requests before matching. */
 export interface Redactor {
-  /** A copy of the interaction with every secret replaced. */
-  interaction(interaction: Interaction): Interaction
+  /**
+   * A copy of the interaction with every secret replaced.
+   *
+   * @param also - More values to replace, e.g. what {@link Redactor.secretsOf} found in the
+   *   other interactions of a cassette (a signed URL one response hands out and a later
+   *   request uses).
+   */
+  interaction(interaction: Interaction, also?: readonly string[]): Interaction
+  /** The values an interaction's request sent in its secret headers, query and form fields. */
+  secretsOf(interaction: Interaction): string[]
   /** A URL with secret query parameters, values and tokens replaced. */
   url(url: string): string
   /** Headers with secret headers, values and tokens replaced. */
@@ -154,19 +162,25 @@ export function createRedactor(
     ),
   })
 
+  const secretsOf = (interaction: Interaction): string[] => {
+    const recorded = interaction.request
+    const contentType = headerValue(recorded.headers, 'content-type')
+    const learned = learn(
+      { url: recorded.url, headers: headersOf(recorded.headers) },
+      typeof recorded.body === 'string' ? recorded.body : undefined,
+      contentType,
+    )
+    for (const [name, list] of Object.entries(recorded.form ?? {})) {
+      if (paramRule(name)) for (const value of list) learned.push(...secretsInValue(value))
+    }
+    return learned
+  }
+
   return {
-    interaction: (interaction) => {
+    secretsOf,
+    interaction: (interaction, also = []) => {
       const recorded = interaction.request
-      const contentType = headerValue(recorded.headers, 'content-type')
-      const learned = learn(
-        { url: recorded.url, headers: headersOf(recorded.headers) },
-        typeof recorded.body === 'string' ? recorded.body : undefined,
-        contentType,
-      )
-      for (const [name, list] of Object.entries(recorded.form ?? {})) {
-        if (paramRule(name)) for (const value of list) learned.push(...secretsInValue(value))
-      }
-      const with_ = withLearned(learned)
+      const with_ = withLearned([...secretsOf(interaction), ...also])
       return {
         ...interaction,
         request: request(recorded, with_),
