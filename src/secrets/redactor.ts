@@ -56,20 +56,17 @@ export interface Redactor {
   readonly isSecretName: NameRule
 }
 
-/** `redact` as the redactor takes it: the option, with the names exempt from the rule. */
-export type RedactorOptions = RedactOptions
-
 /**
  * Builds the redactor for the `redact` option, on top of the defaults: every header and
  * parameter name the default rule calls secret, the values of credential variables in
  * `process.env`, and tokens of well-known formats.
  *
- * @param options - The `redact` option.
+ * @param options - The `redact` option (`allow` exempts names from the rule).
  * @param env - Where credential variables are read; default `process.env`.
  * @example createRedactor({ values: [process.env.OPENAI_API_KEY] }).url('https://x.test/?key=k')
  */
 export function createRedactor(
-  options: RedactorOptions = {},
+  options: RedactOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Redactor {
   const headerRule = createNameRule(
