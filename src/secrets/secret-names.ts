@@ -70,10 +70,15 @@ const VENDOR: ReadonlySet<string> = new Set(
 export function createNameRule(add: readonly string[], allow: readonly string[]): NameRule {
   const added = new Set(add.map((name) => name.toLowerCase()))
   const allowed = new Set(allow.map((name) => name.toLowerCase()))
+  // Every interaction of a cassette asks about the same few names: decide each once.
+  const decided = new Map<string, boolean>()
   return (name) => {
-    const lower = name.toLowerCase()
-    if (added.has(lower)) return true
-    if (allowed.has(lower)) return false
-    return isSecretName(name)
+    let secret = decided.get(name)
+    if (secret === undefined) {
+      const lower = name.toLowerCase()
+      secret = added.has(lower) || (!allowed.has(lower) && isSecretName(name))
+      if (decided.size < 10_000) decided.set(name, secret)
+    }
+    return secret
   }
 }
