@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { readdirSync, rmSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 
 // `.msw-cassette-<pid>-<random>.tmp`: recognisable in a fixtures folder, short whatever the
 // cassette's name (a name of 250 characters still fits the 255-byte limit of file names), and
 // carrying the writer's pid, so a later run can tell an orphan from a file being written.
-const TEMP = /^\.msw-cassette-(\d+)-[0-9a-f]+\.(?:tmp|lock)$/
+const TEMP = /^\.msw-cassette-(\d+)-[0-9a-f]+\.tmp$/
+// `.msw-cassette-<hash>.lock` (see cassette-lock.ts): holds the owner's pid and host.
+const LOCK = /^\.msw-cassette-[0-9a-f]{16}\.lock$/
 /** A temporary file older than this is an orphan even when its pid is alive again (reused). */
 const ORPHAN_AGE_MS = 60 * 60 * 1000
 
@@ -16,8 +19,8 @@ export function tempPathIn(folder: string, suffix: 'tmp' | 'lock' = 'tmp'): stri
 
 /**
  * Removes temporary files a killed writer left in `folder`: those whose process is gone, or
- * that are older than an hour. Files of live writers stay. Never throws: cleanup must not stop
- * a recording.
+ * that are older than an hour, and lock files whose process (on this host) is gone. Files of
+ * live writers stay. Never throws: cleanup must not stop a recording.
  */
 export function removeOrphanTempFiles(folder: string): void {
   let names: string[]
@@ -27,8 +30,12 @@ export function removeOrphanTempFiles(folder: string): void {
     return
   }
   for (const name of names) {
+    if (LOCK.test(name)) {
+      removeDeadLock(join(folder, name))
+      continue
+    }
     const match = TEMP.exec(name)
-    if (!match || !name.endsWith('.tmp')) continue
+    if (!match) continue
     const path = join(folder, name)
     try {
       if (isAlive(Number(match[1])) && Date.now() - statSync(path).mtimeMs < ORPHAN_AGE_MS) continue
@@ -36,6 +43,15 @@ export function removeOrphanTempFiles(folder: string): void {
     } catch {
       // Gone already, or not ours to remove.
     }
+  }
+}
+
+function removeDeadLock(path: string): void {
+  try {
+    const [pid, host] = readFileSync(path, 'utf8').split('\n')
+    if (host === hostname() && pid && !isAlive(Number(pid))) rmSync(path, { force: true })
+  } catch {
+    // Released meanwhile.
   }
 }
 

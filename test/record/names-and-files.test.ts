@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { setupServer } from 'msw/node'
 import {
@@ -59,7 +60,7 @@ test('a name of 240 characters records', async () => {
   expect(existsSync(join(temp.dir, `${name}.yaml`))).toBe(true)
 })
 
-test('temporary files are recognisable, and a later write removes those of dead writers', () => {
+test('temporary and lock files are recognisable, and a later write removes those of dead writers', () => {
   const folder = join(temp.dir, 'orphans')
   writeCassette(join(folder, 'first.yaml'), [])
   // pids above the kernel's limit never run: this is a writer that was killed.
@@ -67,6 +68,7 @@ test('temporary files are recognisable, and a later write removes those of dead 
   const live = join(folder, `.msw-cassette-${process.pid}-0a0b0c0d.tmp`)
   writeFileSync(orphan, 'half a cassette')
   writeFileSync(live, 'being written')
+  writeFileSync(join(folder, '.msw-cassette-0123456789abcdef.lock'), `999999999\n${hostname()}\n`)
   writeCassette(join(folder, 'second.yaml'), [])
   expect(readdirSync(folder).sort()).toEqual([
     `.msw-cassette-${process.pid}-0a0b0c0d.tmp`,
