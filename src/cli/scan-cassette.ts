@@ -42,7 +42,8 @@ export function scanCassette(text: string, path: string, redactor: Redactor): Sc
   const values = [...redactor.values, ...cassetteSecrets(cassette, redactor)]
   cassette.interactions.forEach((interaction, at) => {
     const names = (name: string) => redactor.isSecretName(name)
-    for (const finding of findSecrets(interaction, { values, names })) {
+    const jsonKeys = redactor.isSecretJsonKey
+    for (const finding of findSecrets(interaction, { values, names, jsonKeys })) {
       findings.push({ interaction: at, finding })
     }
   })

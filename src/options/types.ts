@@ -75,7 +75,8 @@ export type RecordMode = 'replay' | 'once' | 'new-episodes' | 'record' | 'passth
  * Secrets to keep out of recorded cassettes, on top of the defaults. By default, every header,
  * query and form parameter whose name has a credential word (auth, authorization, token, key,
  * apikey, secret, signature, sig, credential, password, passwd, pwd, cookie, session) is
- * replaced by `[REDACTED]`, and so are, wherever they appear, the values of credential variables
+ * replaced by `[REDACTED]`, as is every JSON field named like `password`, `access_token` or
+ * `client_secret`, and so are, wherever they appear, the values of credential variables
  * in the environment (`*_API_KEY`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`..., 10 characters or
  * more), the values a request sent in its secret headers and parameters, and tokens of
  * well-known formats (OpenAI, Anthropic, Google, AWS, GitHub, GitLab, Slack, JWTs, Bearer and

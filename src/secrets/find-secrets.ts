@@ -1,5 +1,7 @@
+import { headerValue } from '../cassette/header-map.js'
 import type { Interaction } from '../cassette/types.js'
 import { isPlaceholder } from './placeholder.js'
+import { redactJsonBody } from './redact-json.js'
 import { createValueRedactor } from './redact-values.js'
 import type { NameRule } from './secret-names.js'
 import { findTokens } from './token-patterns.js'
@@ -18,6 +20,8 @@ export interface FindOptions {
   values: readonly string[]
   /** Also report secret headers, query and form parameters by name whose value is in clear. */
   names?: NameRule | undefined
+  /** Also report JSON fields (bodies, SSE data, NDJSON lines) whose key names a credential. */
+  jsonKeys?: NameRule | undefined
 }
 
 /**
@@ -52,6 +56,13 @@ export function findSecrets(interaction: Interaction, options: FindOptions): Sec
     for (const [key, value] of Object.entries(fields)) look(`${side}.${key}`, value)
     for (const [key, value] of Object.entries(extra)) look(`${side}.${key}`, value)
     if (options.names) findByName(side, part.headers, 'headers', options.names, add)
+    const { jsonKeys } = options
+    if (jsonKeys && typeof part.body === 'string') {
+      const type = headerValue(part.headers, 'content-type')
+      if (redactJsonBody(part.body, type, [], jsonKeys) !== part.body) {
+        add(`${side}.body`, 'secret JSON field')
+      }
+    }
   }
   const { names } = options
   if (names) {

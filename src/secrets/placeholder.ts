@@ -9,7 +9,9 @@ export function isPlaceholder(value: string): boolean {
   // An empty value, or a cookie being cleared (`token=; Path=/; Expires=Thu, 01 Jan 1970`).
   if (trimmed === '' || /^[\w.-]+=\s*;/.test(trimmed)) return true
   if (
-    /redacted|filtered|removed|hidden|placeholder|dummy|example|fake|mock|your[-_ ]?/i.test(trimmed)
+    /redacted|sanitized|masked|scrubbed|omitted|filtered|removed|hidden|placeholder|dummy|example|fake|mock|your[-_ ]?/i.test(
+      trimmed,
+    )
   )
     return true
   if (

@@ -14,7 +14,7 @@ import { secretsInValue } from './learn-secrets.js'
 import { redactJsonBody } from './redact-json.js'
 import { redactParams, redactQuery, secretParamValues } from './redact-url.js'
 import { createValueRedactor, type ValueRedactor } from './redact-values.js'
-import { createNameRule, type NameRule } from './secret-names.js'
+import { createNameRule, isSecretJsonKey, type NameRule } from './secret-names.js'
 
 /** Where a request's own secrets are learned from: its URL and its headers. */
 export interface SecretSources {
@@ -54,6 +54,8 @@ export interface Redactor {
   readonly values: readonly string[]
   /** Whether a header, query or form parameter name is secret. */
   readonly isSecretName: NameRule
+  /** Whether a JSON object key names a credential (and is not exempt by `allow`). */
+  readonly isSecretJsonKey: NameRule
 }
 
 /**
@@ -78,6 +80,10 @@ export function createRedactor(
     [...DEFAULT_REDACT.allow, ...(options.allow ?? [])],
   )
   const isSecretName: NameRule = (name) => headerRule(name) || paramRule(name)
+  const allowed = new Set(
+    [...DEFAULT_REDACT.allow, ...(options.allow ?? [])].map((name) => name.toLowerCase()),
+  )
+  const jsonKeyRule = (key: string) => !allowed.has(key.toLowerCase()) && isSecretJsonKey(key)
   const paths = parseJsonPaths(options.bodyPaths ?? [])
   const values = [
     ...(options.values ?? []).filter((value): value is string => !!value),
@@ -108,7 +114,7 @@ export function createRedactor(
   }
   const text = (body: string, contentType: string, with_: ValueRedactor): string => {
     const fields = isForm(contentType) ? redactParams(body, paramRule) : body
-    return with_.text(redactJsonBody(fields, contentType, paths))
+    return with_.text(redactJsonBody(fields, contentType, paths, jsonKeyRule))
   }
   const body = (value: Body, contentType: string, with_: ValueRedactor): Body =>
     typeof value === 'string' ? text(value, contentType, with_) : with_.bytes(value)
@@ -217,6 +223,7 @@ export function createRedactor(
     },
     values,
     isSecretName,
+    isSecretJsonKey: jsonKeyRule,
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createRedactor } from './redactor.js'
-import { createNameRule, isSecretName } from './secret-names.js'
+import { createNameRule, isSecretJsonKey, isSecretName } from './secret-names.js'
 
 describe('the default name rule', () => {
   test.each([
@@ -69,4 +69,34 @@ test('credential variables of the environment are replaced by value, short ones 
     { ACME_API_KEY: 'acme-0123456789', DEBUG_TOKEN: 'short', HOME: '/home/acme-0123456789' },
   )
   expect(redactor.text('key acme-0123456789, short')).toBe('key [REDACTED], short')
+})
+
+describe('credential keys in JSON bodies', () => {
+  test.each([
+    'password',
+    'access_token',
+    'refreshToken',
+    'id_token',
+    'client_secret',
+    'apiKey',
+    'private_key',
+  ])('calls %s secret', (key) => {
+    expect(isSecretJsonKey(key)).toBe(true)
+  })
+
+  test.each(['token', 'key', 'max_tokens', 'prompt_tokens', 'cache_key', 'tokens'])(
+    'leaves %s alone',
+    (key) => {
+      expect(isSecretJsonKey(key)).toBe(false)
+    },
+  )
+
+  test('an OAuth token response is redacted in place; logprobs tokens and placeholders stay', () => {
+    const redactor = createRedactor({}, {})
+    const body =
+      '{"access_token": "at-9f8e7d6c5b4a", "token_type": "bearer", "refresh_token": "<refresh>",\n "logprobs": [{"token": "Hello"}], "max_tokens": 5}'
+    expect(redactor.bodyText(body, 'application/json')).toBe(
+      '{"access_token": "[REDACTED]", "token_type": "bearer", "refresh_token": "<refresh>",\n "logprobs": [{"token": "Hello"}], "max_tokens": 5}',
+    )
+  })
 })

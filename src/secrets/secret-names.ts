@@ -82,3 +82,38 @@ export function createNameRule(add: readonly string[], allow: readonly string[])
     return secret
   }
 }
+
+// JSON keys are held to a stricter rule than headers: `token` alone is a logprobs entry and
+// `key` alone a lookup key in many APIs, so only names that say what credential they are count.
+const JSON_NAMES = new Set(['password', 'passwd', 'secret', 'apikey', 'api_key', 'client_secret'])
+const JSON_QUALIFIERS = new Set([
+  'access',
+  'refresh',
+  'id',
+  'api',
+  'client',
+  'private',
+  'secret',
+  'session',
+  'auth',
+  'bearer',
+  'oauth',
+])
+const JSON_CREDENTIALS = new Set(['token', 'secret', 'key', 'password'])
+
+/**
+ * Whether a JSON object key names a credential: `password`, `secret`, `apiKey`, `api_key`,
+ * `client_secret`, or two words or more ending in token, secret, key or password after access,
+ * refresh, id, api, client, private, secret, session, auth, bearer or oauth (`access_token`,
+ * `refreshToken`, `id_token`, `private_key`). `token`, `key` and `max_tokens` are not.
+ */
+export function isSecretJsonKey(key: string): boolean {
+  if (JSON_NAMES.has(key.toLowerCase())) return true
+  const words = wordsOf(key)
+  const last = words.at(-1) ?? ''
+  return (
+    words.length >= 2 &&
+    JSON_CREDENTIALS.has(last) &&
+    words.slice(0, -1).some((word) => JSON_QUALIFIERS.has(word))
+  )
+}
