@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup'
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', jest: 'src/jest.ts' },
+  entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', jest: 'src/jest.ts', cli: 'src/cli.ts' },
   format: ['esm', 'cjs'],
   // One copy of the library per module system: without splitting, each CommonJS entry would
   // carry its own settings, cassette cache, msw server and error classes.

@@ -18,6 +18,7 @@ const RANK: Record<string, number> = {
   msw: 8,
   transport: 9,
   runner: 10,
+  cli: 11,
 }
 
 function sourceFiles(folder: string): string[] {

@@ -97,7 +97,25 @@ export function parseCassette(text: string, path: string): Cassette {
     return { line, column: col }
   }
   foldLineSeparators(doc, source)
-  return validateCassette(doc.toJS({ maxAliasCount: -1 }), path, locate)
+  let parsed: unknown
+  try {
+    // The parser's alias guard stays on: no cassette writer uses aliases, and a file of nested
+    // aliases would expand to gigabytes (a "billion laughs").
+    parsed = doc.toJS()
+  } catch (error) {
+    throw new CassetteFormatError(
+      'ERR_CASSETTE_SYNTAX',
+      path,
+      formatMessage({
+        problem: `cannot load the cassette: ${(error as Error).message}`,
+        file: path,
+        hint: 'Cassettes do not use YAML aliases; record the file again.',
+      }),
+      {},
+      { cause: error },
+    )
+  }
+  return validateCassette(parsed, path, locate)
 }
 
 /** Forgets every cached cassette, so the next read parses the files again. */

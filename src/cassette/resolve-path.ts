@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { type Dirent, existsSync, readdirSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { closest } from 'fastest-levenshtein'
 import { CassetteNotFoundError } from '../errors/cassette-not-found-error.js'
+import { CassetteOptionsError } from '../errors/cassette-options-error.js'
 import { formatMessage } from '../errors/message.js'
 
 const EXTENSIONS = ['.yaml', '.yml'] as const
@@ -26,11 +27,33 @@ export function locateCassette(name: string, dir: string): CassetteLocationOnDis
     const path = resolve(name)
     return { path, exists: existsSync(path) }
   }
-  const base = resolve(dir, name)
+  const base = baseInDir(name, dir)
   for (const ext of EXTENSIONS) {
     if (existsSync(base + ext)) return { path: base + ext, exists: true }
   }
   return { path: `${base}.yaml`, exists: false }
+}
+
+/**
+ * `<dir>/<name>` without extension. A name that is empty, or that resolves outside `dir`
+ * (`../../etc/passwd`), is refused: a recording mode would write there.
+ *
+ * @throws {@link CassetteOptionsError}
+ */
+function baseInDir(name: string, dir: string): string {
+  const root = resolve(dir)
+  const base = resolve(root, name)
+  const inside = base.startsWith(root + sep) && name.trim() !== ''
+  if (inside) return base
+  throw new CassetteOptionsError(
+    formatMessage({
+      problem:
+        name.trim() === ''
+          ? 'a cassette name must not be empty'
+          : `the cassette name "${name}" resolves outside \`dir\` (${root})`,
+      hint: 'Name a cassette inside `dir` (subfolders are fine), or give an absolute path or a path ending in .yaml to use a file elsewhere on purpose.',
+    }),
+  )
 }
 
 /**
@@ -63,16 +86,36 @@ export function resolveCassettePath(name: string, dir: string): string {
   throw new CassetteNotFoundError(found.path, message, available)
 }
 
-/** Names (without extension, with subfolders) of every cassette below `root`, sorted. */
+// The "did you mean" walk is a hint, not a search of the disk: `dir` may be `/tmp`.
+const MAX_DEPTH = 6
+const MAX_ENTRIES = 5000
+
+/**
+ * Names (without extension, with subfolders) of the cassettes below `root`, sorted. The walk
+ * is bounded (6 folders deep, 5000 entries) and skips folders it cannot read.
+ */
 export function listCassettes(root: string): string[] {
   if (!existsSync(root)) return []
   const names: string[] = []
-  const walk = (folder: string, prefix: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`)
-      else if (/\.ya?ml$/.test(entry.name)) names.push(prefix + entry.name.replace(/\.ya?ml$/, ''))
+  let seen = 0
+  const walk = (folder: string, prefix: string, depth: number): void => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(folder, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      if (++seen > MAX_ENTRIES) return
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+          walk(join(folder, entry.name), `${prefix}${entry.name}/`, depth + 1)
+        }
+      } else if (/\.ya?ml$/.test(entry.name) && !entry.name.startsWith('.')) {
+        names.push(prefix + entry.name.replace(/\.ya?ml$/, ''))
+      }
     }
   }
-  walk(root, '')
+  walk(root, '', 0)
   return names.sort()
 }

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
 import { formatMessage } from '../errors/message.js'
 import { cassetteYaml } from './cassette-yaml.js'
 import { type CassetteLayout, GO_VCR_LAYOUT } from './layout.js'
 import { parseCassette } from './read-cassette.js'
+import { removeOrphanTempFiles, tempPathIn } from './temp-files.js'
 import type { Body, Interaction } from './types.js'
 
 /**
@@ -37,12 +37,10 @@ export function writeCassette(
 export function writeTextAtomically(path: string, text: string): void {
   const folder = dirname(path)
   // Unique per process and call, so two writers never share a temporary file.
-  const temp = join(
-    folder,
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  )
+  const temp = tempPathIn(folder)
   try {
     mkdirSync(folder, { recursive: true })
+    removeOrphanTempFiles(folder)
     const fd = openSync(temp, 'w')
     try {
       writeSync(fd, text)

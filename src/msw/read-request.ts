@@ -1,4 +1,5 @@
 import { RequestHandler } from 'msw'
+import { decodeRequestBody } from '../http/request-coding.js'
 import type { IncomingRequest } from '../options/types.js'
 
 const decoder = new TextDecoder()
@@ -6,15 +7,25 @@ const EMPTY = new Uint8Array(0)
 
 /**
  * Reads an intercepted request once, from a clone, so the original stays readable for msw and
- * for any other handler.
+ * for any other handler. A body the client compressed (`Content-Encoding: gzip`, `deflate`,
+ * `br`) is seen decoded, without that header, by matching and recording alike; the network
+ * still gets the original.
  */
 export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
-  const bytes = request.body === null ? EMPTY : new Uint8Array(await cloneOf(request).arrayBuffer())
+  const sent = request.body === null ? EMPTY : new Uint8Array(await cloneOf(request).arrayBuffer())
+  const decoded = decodeRequestBody(sent, request.headers.get('content-encoding'))
+  let headers = request.headers
+  if (decoded) {
+    headers = new Headers(request.headers)
+    headers.delete('content-encoding')
+    headers.delete('content-length')
+  }
+  const bytes = decoded ?? sent
   let text: string | undefined
   return {
     method: request.method,
     url: new URL(request.url),
-    headers: request.headers,
+    headers,
     bytes,
     // Decoded on demand: the default matching decodes the bytes its own way.
     get text() {

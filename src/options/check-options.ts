@@ -32,7 +32,7 @@ const CASSETTE_KEYS = [
 ] as const
 const MATCH_KEYS = ['method', 'url', 'body', 'headers'] as const
 const TIMING_KEYS = ['headersDelayMs', 'eventDelayMs'] as const
-const REDACT_KEYS = ['headers', 'query', 'bodyPaths', 'values'] as const
+const REDACT_KEYS = ['headers', 'query', 'bodyPaths', 'values', 'allow'] as const
 
 /** The option names `caller` accepts. */
 function acceptedKeys(caller: OptionsCaller): readonly string[] {

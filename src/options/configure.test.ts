@@ -38,6 +38,8 @@ describe('option values of the wrong kind throw a CassetteOptionsError that name
     [{ server: {} }, '`server`'],
     [{ mode: 'recrod' }, '`mode` is "recrod"'],
     [{ redact: { header: ['x'] } }, '`redact.header`'],
+    [{ redact: { allow: 'X-Session-Region' } }, '`redact.allow`'],
+    [{ redact: { allow: [undefined] } }, '`redact.allow`'],
   ])('%o', (options, named) => {
     const message = rejection(options)
     expect(message).toContain(named)
@@ -48,6 +50,7 @@ describe('option values of the wrong kind throw a CassetteOptionsError that name
     expect(rejection({ timing: { headersDelayMs: 'recorded', eventDelayMs: 0 } })).toBeUndefined()
     expect(rejection({ timing: { headersDelayMs: 10 } })).toBeUndefined()
     expect(rejection({ timing: 'recorded', dir: 'fixtures' })).toBeUndefined()
+    expect(rejection({ redact: { allow: ['X-Session-Region'] } })).toBeUndefined()
     expect(rejection({ ignoreBodyPaths: ['a.b'], match: { headers: ['x-a'] } })).toBeUndefined()
     expect(rejection({ server: setupServer() })).toBeUndefined()
   })
@@ -75,7 +78,13 @@ describe('resolveOptions', () => {
     expect(resolved.timing).toBe(DEFAULTS.timing)
     expect(resolved.strict).toBe(DEFAULTS.strict)
     expect(resolved.ignoreBodyPaths).toEqual(DEFAULTS.ignoreBodyPaths)
-    expect(resolved.redact).toEqual({ headers: [], query: [], bodyPaths: [], values: [] })
+    expect(resolved.redact).toEqual({
+      headers: [],
+      query: [],
+      bodyPaths: [],
+      values: [],
+      allow: [],
+    })
   })
 
   test("a call's own options win over configure's; redact lists add up", () => {

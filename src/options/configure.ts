@@ -21,6 +21,7 @@ export interface ResolvedRedact {
   query: readonly string[]
   bodyPaths: readonly string[]
   values: readonly string[]
+  allow: readonly string[]
 }
 
 /**
@@ -108,6 +109,7 @@ function addUp(a: RedactOptions, b: RedactOptions): RedactOptions {
     query: [...(a.query ?? []), ...(b.query ?? [])],
     bodyPaths: [...(a.bodyPaths ?? []), ...(b.bodyPaths ?? [])],
     values: [...(a.values ?? []), ...(b.values ?? [])],
+    allow: [...(a.allow ?? []), ...(b.allow ?? [])],
   }
 }
 
@@ -120,6 +122,7 @@ function resolveRedact(redact: RedactOptions | undefined): ResolvedRedact {
     values: (redact?.values ?? []).filter(
       (value): value is string => value !== undefined && value !== '',
     ),
+    allow: redact?.allow ?? [],
   }
 }
 

@@ -135,14 +135,19 @@ export interface Fault {
 export type RecordMode = 'replay' | 'once' | 'new-episodes' | 'record' | 'passthrough'
 
 /**
- * Secrets to keep out of recorded cassettes, on top of the defaults (headers `Authorization`,
- * `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`, `Api-Key`, `OpenAI-Organization`,
- * `OpenAI-Project`; query parameters `key`, `api_key`, `apikey`, `access_token`, `token`). Each
- * is replaced by `[REDACTED]` before anything is written, and live requests get the same
- * treatment before matching, so a later run with another key still matches.
+ * Secrets to keep out of recorded cassettes, on top of the defaults. By default, every header,
+ * query and form parameter whose name has a credential word (auth, authorization, token, key,
+ * apikey, secret, signature, sig, credential, password, passwd, pwd, cookie, session) is
+ * replaced by `[REDACTED]`, as is every JSON field named like `password`, `access_token` or
+ * `client_secret`, and so are, wherever they appear, the values of credential variables
+ * in the environment (`*_API_KEY`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`..., 10 characters or
+ * more), the values a request sent in its secret headers and parameters, and tokens of
+ * well-known formats (OpenAI, Anthropic, Google, AWS, GitHub, GitLab, Slack, JWTs, Bearer and
+ * Basic credentials). Live requests get the same treatment before matching, so a later run with
+ * another key still matches.
  *
  * @example
- * redact: { headers: ['X-Goog-Api-Key'], bodyPaths: ['user.email'], values: [process.env.OPENAI_API_KEY] }
+ * redact: { headers: ['X-Tenant'], allow: ['X-Session-Region'], bodyPaths: ['user.email'], values: [process.env.MY_KEY] }
  */
 export interface RedactOptions {
   /** More header names (any case), in requests and responses. */
@@ -159,6 +164,11 @@ export interface RedactOptions {
    * `undefined` and `''` are skipped, so `[process.env.API_KEY]` is safe when the variable is unset.
    */
   values?: readonly (string | undefined)[]
+  /**
+   * Header and parameter names (any case) the default rule would redact that stay in clear,
+   * e.g. `['X-Session-Region']`. A name also listed in `headers` or `query` is still redacted.
+   */
+  allow?: readonly string[]
 }
 
 /** Options shared by {@link fromCassette}, `useCassette` and {@link configure}. */

@@ -1,3 +1,4 @@
+import { withCassetteLock } from '../cassette/cassette-lock.js'
 import type { LayoutOption } from '../cassette/choose-layout.js'
 import type { Interaction } from '../cassette/types.js'
 import { CassetteRecordError } from '../errors/cassette-record-error.js'
@@ -5,6 +6,9 @@ import { formatMessage } from '../errors/message.js'
 import { warn } from '../errors/warn.js'
 import type { IncomingRequest, RecordMode } from '../options/types.js'
 import type { Redactor } from '../secrets/redactor.js'
+import { assertNoSecrets } from './assert-no-secrets.js'
+import { type FileState, fileState, readCurrentInteractions } from './file-state.js'
+import { mergeInteractions } from './merge-interactions.js'
 import { saveRecording } from './save-recording.js'
 import { sendLive } from './send-live.js'
 import { toInteraction } from './to-interaction.js'
@@ -42,6 +46,9 @@ export class CassetteRecorder {
   private readonly problems: string[] = []
   private readonly failures: string[] = []
   private written = 0
+  // The file as this recorder first saw it: when it differs at save time, another writer
+  // (a worker, a process) wrote meanwhile, and its interactions are kept.
+  private baseline: FileState
 
   constructor(setup: RecorderSetup) {
     this.mode = setup.mode
@@ -49,6 +56,7 @@ export class CassetteRecorder {
     this.keep = setup.keep
     this.redactor = setup.redactor
     this.layout = setup.layout
+    this.baseline = fileState(setup.path)
   }
 
   /**
@@ -64,7 +72,9 @@ export class CassetteRecorder {
     incoming: IncomingRequest,
     onRecorded?: (interaction: Interaction) => void,
   ): Promise<Response> {
-    const label = `${incoming.method} ${incoming.url.href}`
+    // Every message shows the request, and the network's errors, with secrets replaced.
+    const label = `${incoming.method} ${this.redactor.url(incoming.url.href)}`
+    const messageOf = (error: unknown) => this.redactor.text(describeError(error))
     let settle: (interaction: Interaction | undefined) => void = () => {}
     this.slots.push(new Promise((resolve) => (settle = resolve)))
     try {
@@ -91,7 +101,7 @@ export class CassetteRecorder {
     } catch (error) {
       this.problems.push(`${label}: it could not be sent (${messageOf(error)})`)
       settle(undefined)
-      throw clientError(error, this.path, label)
+      throw clientError(error, this.path, label, messageOf(error))
     }
   }
 
@@ -136,13 +146,35 @@ export class CassetteRecorder {
       )
     }
     if (recorded.length === this.written) return false
-    saveRecording({
-      path: this.path,
-      mode: this.mode,
-      keep: this.keep.map(this.redactor.interaction),
-      recorded,
-      saved: this.written,
-      layout: this.layout,
+    const keep = this.keep.map((interaction) => this.redactor.interaction(interaction))
+    // Under the lock, the file is read again: when another writer saved since this recorder
+    // started, its file stays as it is and what this one recorded that it lacks is appended.
+    // Nothing is lost silently.
+    withCassetteLock(this.path, () => {
+      const current = readCurrentInteractions(this.path)
+      if (current !== undefined && fileState(this.path) !== this.baseline) {
+        const missing = mergeInteractions(current, [...keep, ...recorded]).slice(current.length)
+        assertNoSecrets(this.path, missing, this.redactor)
+        saveRecording({
+          path: this.path,
+          mode: 'new-episodes',
+          keep: current,
+          recorded: missing,
+          saved: 0,
+          layout: this.layout,
+        })
+      } else {
+        assertNoSecrets(this.path, recorded.slice(this.written), this.redactor)
+        saveRecording({
+          path: this.path,
+          mode: this.mode,
+          keep,
+          recorded,
+          saved: this.written,
+          layout: this.layout,
+        })
+      }
+      this.baseline = fileState(this.path)
     })
     this.written = recorded.length
     return true
@@ -153,13 +185,13 @@ export class CassetteRecorder {
  * The error the client sees when its request could not be sent: the network's own error when
  * it is a Node system error (ECONNREFUSED...), which msw passes on as the request's failure.
  */
-function clientError(error: unknown, path: string, label: string): Error {
+function clientError(error: unknown, path: string, label: string, message: string): Error {
   const cause = error instanceof Error ? error.cause : undefined
   if (cause instanceof Error && 'code' in cause && 'errno' in cause) return cause
   return new CassetteRecordError(
     path,
     formatMessage({
-      problem: `could not send the request to the network while recording: ${messageOf(error)}`,
+      problem: `could not send the request to the network while recording: ${message}`,
       file: path,
       request: label,
       hint: 'Check that the server is reachable, or replay from a cassette that holds the request.',
@@ -168,7 +200,7 @@ function clientError(error: unknown, path: string, label: string): Error {
   )
 }
 
-function messageOf(error: unknown): string {
+function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : ''
   return `${error.message}${cause}`

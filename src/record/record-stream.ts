@@ -2,7 +2,7 @@
 export interface StreamRecord {
   /** Every byte read from the server, in order. */
   bytes: Uint8Array
-  /** The client stopped reading (cancelled or aborted) before the server finished. */
+  /** The client stopped reading (cancelled or aborted) before the server finished; the bytes are complete anyway. */
   cut: boolean
   /** Each chunk read from the server: its size in bytes, and when it arrived (`performance.now()`). */
   arrivals: ChunkArrival[]
@@ -20,17 +20,18 @@ export interface ChunkArrival {
  * Passes a response body through to the client while keeping a copy of every chunk. The
  * server is read as fast as it sends, whether or not the client reads: each chunk is handed
  * on the moment it arrives (an SSE event reaches the test while later ones are still being
- * generated), and the recording completes even for a client that never reads the body.
+ * generated), and the recording completes even for a client that never reads the body. A
+ * client that cancels or aborts stops receiving, but the server is still read to its end, so
+ * the cassette holds the whole response, never the part one test happened to read.
  *
- * @param source - The live body.
- * @param aborted - Tells whether the client aborted, so the error that follows is not a failure.
+ * @param source - The live body; it must not follow the client's abort signal.
  * @returns The stream for the client, and the recording, settled when the body ends; it rejects
  *   when the server's stream breaks.
  */
-export function recordStream(
-  source: ReadableStream<Uint8Array>,
-  aborted: () => boolean,
-): { stream: ReadableStream<Uint8Array>; done: Promise<StreamRecord> } {
+export function recordStream(source: ReadableStream<Uint8Array>): {
+  stream: ReadableStream<Uint8Array>
+  done: Promise<StreamRecord>
+} {
   const reader = source.getReader()
   const chunks: Uint8Array[] = []
   const arrivals: ChunkArrival[] = []
@@ -54,25 +55,18 @@ export function recordStream(
           finish()
         } catch (error) {
           if (!cut) controller.error(error)
-          // A client that let go of the body ends the recording there; anything else broke it.
-          if (cut || aborted()) {
-            cut = true
-            finish()
-          } else {
-            settle?.reject(error)
-          }
+          settle?.reject(error)
         }
       }
       void pump()
     },
-    cancel(reason) {
+    cancel() {
+      // Not passed on upstream: the rest of the response is still read and recorded.
       cut = true
-      return reader.cancel(reason)
     },
   })
   return { stream, done }
 }
-
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   let length = 0
   for (const chunk of chunks) length += chunk.byteLength

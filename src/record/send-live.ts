@@ -46,7 +46,8 @@ export interface LiveExchange {
  * @param incoming - The same request, already read, for the recording.
  */
 export async function sendLive(request: Request, incoming: IncomingRequest): Promise<LiveExchange> {
-  const outgoing = bypass(request, { redirect: 'manual' })
+  // Without the client's signal: a client that aborts mid-stream must not cut the recording.
+  const outgoing = new Request(bypass(request, { redirect: 'manual' }), { signal: null })
   // A client that streamed its body (node:http without Content-Length, a Readable body) sent it
   // chunked; fetch frames the bytes itself and refuses the client's framing headers.
   for (const name of HOP_BY_HOP_HEADERS) outgoing.headers.delete(name)
@@ -78,7 +79,7 @@ export async function sendLive(request: Request, incoming: IncomingRequest): Pro
       captured: Promise.resolve({ ...base, body: new Uint8Array(0), cut: false, arrivals: [] }),
     }
   }
-  const { stream, done } = recordStream(upstream.body, () => request.signal.aborted)
+  const { stream, done } = recordStream(upstream.body)
   return {
     response: new Response(stream, init),
     captured: done.then((record) => ({

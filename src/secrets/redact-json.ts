@@ -1,6 +1,7 @@
 import { streamKind } from '../http/stream-kind.js'
 import { type JsonPath, visitJsonPath } from '../json/json-paths.js'
 import { REDACTED } from '../options/defaults.js'
+import { isPlaceholder } from './placeholder.js'
 
 const LINE = /(\r\n|\r|\n)/
 
@@ -17,27 +18,46 @@ export function redactJsonBody(
   body: string,
   contentType: string,
   paths: readonly JsonPath[],
+  isSecretKey?: (key: string) => boolean,
 ): string {
-  if (paths.length === 0 || body === '') return body
+  if (body === '') return body
+  // Parsing is skipped for the usual body: no path to replace and no credential-like key.
+  const keys = isSecretKey !== undefined && CANDIDATE_KEY.test(body)
+  if (paths.length === 0 && !keys) return body
+  const secretKey = keys ? isSecretKey : undefined
   const kind = streamKind(contentType)
-  if (kind === undefined) return redactDocument(body, paths) ?? body
+  if (kind === undefined) return redactDocument(body, paths, secretKey) ?? body
   // Streams keep their line ends and framing; only JSON payloads are rewritten.
   return body
     .split(LINE)
-    .map((line, at) => (at % 2 === 1 ? line : redactLine(line, kind, paths)))
+    .map((line, at) => (at % 2 === 1 ? line : redactLine(line, kind, paths, secretKey)))
     .join('')
 }
 
-function redactLine(line: string, kind: 'events' | 'lines', paths: readonly JsonPath[]): string {
-  if (kind === 'lines') return redactDocument(line, paths) ?? line
+type KeyRule = ((key: string) => boolean) | undefined
+
+// A key that may name a credential, before any parsing: `"..token":`, `"password":`...
+const CANDIDATE_KEY = /"[\w.-]*(?:token|secret|key|password|passwd)"\s*:/i
+
+function redactLine(
+  line: string,
+  kind: 'events' | 'lines',
+  paths: readonly JsonPath[],
+  secretKey: KeyRule,
+): string {
+  if (kind === 'lines') return redactDocument(line, paths, secretKey) ?? line
   const match = /^(data: ?)(.*)$/s.exec(line)
   if (!match) return line
-  const redacted = redactDocument(match[2] ?? '', paths)
+  const redacted = redactDocument(match[2] ?? '', paths, secretKey)
   return redacted === undefined ? line : `${match[1]}${redacted}`
 }
 
 /** The document with the paths replaced, or `undefined` when it is not JSON or holds none of them. */
-function redactDocument(text: string, paths: readonly JsonPath[]): string | undefined {
+function redactDocument(
+  text: string,
+  paths: readonly JsonPath[],
+  secretKey: KeyRule,
+): string | undefined {
   const first = text.trimStart()[0]
   if (first !== '{' && first !== '[') return undefined
   let value: unknown
@@ -46,9 +66,19 @@ function redactDocument(text: string, paths: readonly JsonPath[]): string | unde
   } catch {
     return undefined
   }
-  let changed = false
-  for (const path of paths) changed = replacePath(value, path) || changed
-  if (!changed) return undefined
+  const replaced: unknown[] = []
+  for (const path of paths) replacePath(value, path, replaced)
+  if (secretKey) replaceKeys(value, secretKey, replaced)
+  if (replaced.length === 0) return undefined
+  // Strings are replaced in the text itself, so every other byte stays (a recording reads like
+  // what was sent, and `msw-cassette redact` can rewrite just the secret). Checked by parsing.
+  if (replaced.every((item) => typeof item === 'string')) {
+    let result = text
+    for (const item of new Set(replaced)) {
+      result = result.replaceAll(JSON.stringify(item), JSON.stringify(REDACTED))
+    }
+    if (sameJson(result, value)) return result
+  }
   // Keep the document's look: pretty-printed stays pretty-printed, a final newline stays.
   const indent = /^[{[]\r?\n([ \t]+)/.exec(text.trimStart())?.[1]
   const trailing = /\s*$/.exec(text)?.[0] ?? ''
@@ -56,12 +86,36 @@ function redactDocument(text: string, paths: readonly JsonPath[]): string | unde
 }
 
 /** Replaces every value a path points to; `true` when something changed. */
-function replacePath(value: unknown, path: JsonPath): boolean {
-  let changed = false
+function replacePath(value: unknown, path: JsonPath, replaced: unknown[]): void {
   visitJsonPath(value, path, (container, key) => {
     if (container[key] === REDACTED) return
+    replaced.push(container[key])
     container[key] = REDACTED
-    changed = true
   })
-  return changed
+}
+
+function sameJson(text: string, value: unknown): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(value)
+  } catch {
+    return false
+  }
+}
+
+/** Replaces the string values of credential keys at any depth, noting each in `replaced`. */
+function replaceKeys(
+  value: unknown,
+  secretKey: (key: string) => boolean,
+  replaced: unknown[],
+): void {
+  if (typeof value !== 'object' || value === null) return
+  for (const [key, item] of Object.entries(value)) {
+    // A placeholder someone wrote by hand (`<token>`, `REDACTED`) stays as it is.
+    if (typeof item === 'string' && !isPlaceholder(item) && secretKey(key)) {
+      ;(value as Record<string, unknown>)[key] = REDACTED
+      replaced.push(item)
+    } else {
+      replaceKeys(item, secretKey, replaced)
+    }
+  }
 }

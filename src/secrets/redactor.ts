@@ -8,97 +8,246 @@ import type {
 } from '../cassette/types.js'
 import { parseJsonPaths } from '../json/json-paths.js'
 import { DEFAULT_REDACT, REDACTED } from '../options/defaults.js'
-import type { RedactOptions } from '../options/types.js'
+import type { IncomingRequest, RedactOptions } from '../options/types.js'
+import { secretsFromEnv } from './env-secrets.js'
+import { secretsInValue } from './learn-secrets.js'
 import { redactJsonBody } from './redact-json.js'
-import { redactQuery } from './redact-url.js'
-import { createValueRedactor } from './redact-values.js'
+import { redactParams, redactQuery, secretParamValues } from './redact-url.js'
+import { createValueRedactor, type ValueRedactor } from './redact-values.js'
+import { createNameRule, isSecretJsonKey, type NameRule } from './secret-names.js'
+
+/** Where a request's own secrets are learned from: its URL and its headers. */
+export interface SecretSources {
+  url: string
+  headers: Headers
+}
 
 /** Replaces secrets in interactions before they are written, and in requests before matching. */
 export interface Redactor {
-  /** A copy of the interaction with every secret replaced. */
-  interaction(interaction: Interaction): Interaction
-  /** A URL with secret query parameters and values replaced. */
+  /**
+   * A copy of the interaction with every secret replaced.
+   *
+   * @param also - More values to replace, e.g. what {@link Redactor.secretsOf} found in the
+   *   other interactions of a cassette (a signed URL one response hands out and a later
+   *   request uses).
+   */
+  interaction(interaction: Interaction, also?: readonly string[]): Interaction
+  /** The values an interaction's request sent in its secret headers, query and form fields. */
+  secretsOf(interaction: Interaction): string[]
+  /** A URL with secret query parameters, values and tokens replaced. */
   url(url: string): string
-  /** Headers with secret headers and values replaced (the same object when nothing changes). */
+  /** Headers with secret headers, values and tokens replaced. */
   headers(headers: Headers): Headers
-  /** A body, as matching sees it, with secret JSON paths and values replaced. */
-  bodyText(body: string, contentType: string): string
+  /**
+   * A body, as matching sees it, with secret JSON paths, form fields, values and tokens
+   * replaced; with `from`, also the values of the request's own secret headers and parameters.
+   */
+  bodyText(body: string, contentType: string, from?: SecretSources): string
+  /**
+   * A read request as messages show it: URL, headers and body redacted, so a miss message or a
+   * debug line never prints a live secret.
+   */
+  request(incoming: IncomingRequest): IncomingRequest
+  /** Free text (a message, a debug line) with known values and tokens replaced. */
+  text(text: string): string
+  /** The literal values replaced everywhere: `redact.values` and credentials from the environment. */
+  readonly values: readonly string[]
+  /** Whether a header, query or form parameter name is secret. */
+  readonly isSecretName: NameRule
+  /** Whether a JSON object key names a credential (and is not exempt by `allow`). */
+  readonly isSecretJsonKey: NameRule
 }
 
 /**
- * Builds the redactor for the `redact` option; the default header and query names always
- * apply.
+ * Builds the redactor for the `redact` option, on top of the defaults: every header and
+ * parameter name the default rule calls secret, the values of credential variables in
+ * `process.env`, and tokens of well-known formats.
  *
+ * @param options - The `redact` option (`allow` exempts names from the rule).
+ * @param env - Where credential variables are read; default `process.env`.
  * @example createRedactor({ values: [process.env.OPENAI_API_KEY] }).url('https://x.test/?key=k')
  */
-export function createRedactor(options: RedactOptions = {}): Redactor {
-  const headerNames = lowerSet([...DEFAULT_REDACT.headers, ...(options.headers ?? [])])
-  const queryNames = lowerSet([...DEFAULT_REDACT.query, ...(options.query ?? [])])
+export function createRedactor(
+  options: RedactOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Redactor {
+  const headerRule = createNameRule(
+    [...DEFAULT_REDACT.headers, ...(options.headers ?? [])],
+    [...DEFAULT_REDACT.allow, ...(options.allow ?? [])],
+  )
+  const paramRule = createNameRule(
+    [...DEFAULT_REDACT.query, ...(options.query ?? [])],
+    [...DEFAULT_REDACT.allow, ...(options.allow ?? [])],
+  )
+  const isSecretName: NameRule = (name) => headerRule(name) || paramRule(name)
+  const allowed = new Set(
+    [...DEFAULT_REDACT.allow, ...(options.allow ?? [])].map((name) => name.toLowerCase()),
+  )
+  const jsonKeyRule = (key: string) => !allowed.has(key.toLowerCase()) && isSecretJsonKey(key)
   const paths = parseJsonPaths(options.bodyPaths ?? [])
-  const values = createValueRedactor(options.values ?? [])
-  const hasValues = (options.values ?? []).some((value) => value !== undefined && value !== '')
+  const values = [
+    ...(options.values ?? []).filter((value): value is string => !!value),
+    ...secretsFromEnv(env),
+  ]
+  const base = createValueRedactor(values)
 
-  const url = (text: string): string => values.text(redactQuery(text, queryNames))
-  const headerMap = (map: HeaderMap): HeaderMap => {
+  /** The value redactor with a request's own secrets added. */
+  const withLearned = (learned: readonly string[]): ValueRedactor =>
+    learned.length === 0 ? base : createValueRedactor([...values, ...learned])
+
+  const url = (text: string, with_ = base): string => with_.text(redactQuery(text, paramRule))
+  const headerMap = (map: HeaderMap, with_ = base): HeaderMap => {
     const result: HeaderMap = {}
     for (const [name, list] of Object.entries(map)) {
-      result[name] = headerNames.has(name.toLowerCase())
+      result[name] = headerRule(name)
         ? list.map(() => REDACTED)
-        : list.map(values.text)
+        : list.map((value) => (isLocation(name) ? url(value, with_) : with_.text(value)))
     }
     return result
   }
-  const formMap = (map: Record<string, string[]>): Record<string, string[]> => {
+  const formMap = (map: Record<string, string[]>, with_: ValueRedactor) => {
     const result: Record<string, string[]> = {}
     for (const [name, list] of Object.entries(map)) {
-      result[name] = queryNames.has(name.toLowerCase())
-        ? list.map(() => REDACTED)
-        : list.map(values.text)
+      result[name] = paramRule(name) ? list.map(() => REDACTED) : list.map(with_.text)
     }
     return result
   }
-  const body = (value: Body, contentType: string): Body =>
-    typeof value === 'string'
-      ? values.text(redactJsonBody(value, contentType, paths))
-      : values.bytes(value)
+  const text = (body: string, contentType: string, with_: ValueRedactor): string => {
+    const fields = isForm(contentType) ? redactParams(body, paramRule) : body
+    return with_.text(redactJsonBody(fields, contentType, paths, jsonKeyRule))
+  }
+  const body = (value: Body, contentType: string, with_: ValueRedactor): Body =>
+    typeof value === 'string' ? text(value, contentType, with_) : with_.bytes(value)
 
-  const request = (recorded: RecordedRequest): RecordedRequest => {
+  /** The values of a request's secret headers, query and form fields. */
+  const learn = (from: SecretSources, bodyText?: string, contentType = ''): string[] => {
+    const learned: string[] = []
+    for (const [name, value] of from.headers) {
+      if (headerRule(name)) learned.push(...secretsInValue(value))
+    }
+    const query = from.url.indexOf('?')
+    if (query >= 0) {
+      const end = from.url.indexOf('#', query)
+      const search = from.url.slice(query + 1, end < 0 ? undefined : end)
+      for (const value of secretParamValues(search, paramRule))
+        learned.push(...secretsInValue(value))
+    }
+    if (bodyText !== undefined && isForm(contentType)) {
+      for (const value of secretParamValues(bodyText, paramRule))
+        learned.push(...secretsInValue(value))
+    }
+    return learned
+  }
+
+  const request = (recorded: RecordedRequest, with_: ValueRedactor): RecordedRequest => {
     const result: RecordedRequest = {
       ...recorded,
-      url: url(recorded.url),
-      headers: headerMap(recorded.headers),
-      body: body(recorded.body, headerValue(recorded.headers, 'content-type')),
-      extra: redactExtra(recorded.extra, url, headerMap),
+      url: url(recorded.url, with_),
+      headers: headerMap(recorded.headers, with_),
+      body: body(recorded.body, headerValue(recorded.headers, 'content-type'), with_),
+      extra: redactExtra(
+        recorded.extra,
+        (value) => url(value, with_),
+        (map) => headerMap(map, with_),
+      ),
     }
-    if (recorded.form) result.form = formMap(recorded.form)
+    if (recorded.form) result.form = formMap(recorded.form, with_)
     return result
   }
-  const response = (recorded: RecordedResponse): RecordedResponse => ({
+  const response = (recorded: RecordedResponse, with_: ValueRedactor): RecordedResponse => ({
     ...recorded,
-    headers: headerMap(recorded.headers),
-    body: body(recorded.body, headerValue(recorded.headers, 'content-type')),
-    extra: redactExtra(recorded.extra, url, headerMap),
+    headers: headerMap(recorded.headers, with_),
+    body: body(recorded.body, headerValue(recorded.headers, 'content-type'), with_),
+    extra: redactExtra(
+      recorded.extra,
+      (value) => url(value, with_),
+      (map) => headerMap(map, with_),
+    ),
   })
 
+  const secretsOf = (interaction: Interaction): string[] => {
+    const recorded = interaction.request
+    const contentType = headerValue(recorded.headers, 'content-type')
+    const learned = learn(
+      { url: recorded.url, headers: headersOf(recorded.headers) },
+      typeof recorded.body === 'string' ? recorded.body : undefined,
+      contentType,
+    )
+    for (const [name, list] of Object.entries(recorded.form ?? {})) {
+      if (paramRule(name)) for (const value of list) learned.push(...secretsInValue(value))
+    }
+    return learned
+  }
+
   return {
-    interaction: (interaction) => ({
-      ...interaction,
-      request: request(interaction.request),
-      response: response(interaction.response),
-    }),
-    url,
+    secretsOf,
+    interaction: (interaction, also = []) => {
+      const recorded = interaction.request
+      const with_ = withLearned([...secretsOf(interaction), ...also])
+      return {
+        ...interaction,
+        request: request(recorded, with_),
+        response: response(interaction.response, with_),
+      }
+    },
+    url: (text) => url(text),
     headers: (headers) => {
-      let secret = hasValues
-      for (const name of headers.keys()) secret ||= headerNames.has(name)
-      if (!secret) return headers
       const result = new Headers()
       for (const [name, value] of headers) {
-        result.append(name, headerNames.has(name) ? REDACTED : values.text(value))
+        result.append(
+          name,
+          headerRule(name) ? REDACTED : isLocation(name) ? url(value) : base.text(value),
+        )
       }
       return result
     },
-    bodyText: (text, contentType) => values.text(redactJsonBody(text, contentType, paths)),
+    bodyText: (value, contentType, from) =>
+      text(value, contentType, from ? withLearned(learn(from, value, contentType)) : base),
+    text: (value) => base.text(value),
+    request: (incoming) => {
+      const contentType = incoming.headers.get('content-type') ?? ''
+      const from = { url: incoming.url.href, headers: incoming.headers }
+      const learned = withLearned(learn(from, incoming.text, contentType))
+      const bodyText = text(incoming.text, contentType, learned)
+      const headers = new Headers()
+      for (const [name, value] of incoming.headers) {
+        headers.append(name, headerRule(name) ? REDACTED : learned.text(value))
+      }
+      return {
+        method: incoming.method,
+        url: new URL(url(incoming.url.href, learned)),
+        headers,
+        bytes: new TextEncoder().encode(bodyText),
+        text: bodyText,
+      }
+    },
+    values,
+    isSecretName,
+    isSecretJsonKey: jsonKeyRule,
   }
+}
+
+function isLocation(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower === 'location' || lower === 'content-location'
+}
+
+function isForm(contentType: string): boolean {
+  return contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')
+}
+
+function headersOf(map: HeaderMap): Headers {
+  const headers = new Headers()
+  for (const [name, list] of Object.entries(map)) {
+    for (const value of list) {
+      try {
+        headers.append(name, value)
+      } catch {
+        // A recorded name or value fetch refuses cannot be sent again, nor learned from.
+      }
+    }
+  }
+  return headers
 }
 
 /** The fields go-vcr writes that can carry a secret: `request_uri`, `host` and `trailer`. */
@@ -126,8 +275,4 @@ function isHeaderMap(value: unknown): value is HeaderMap {
       (list) => Array.isArray(list) && list.every((item) => typeof item === 'string'),
     )
   )
-}
-
-function lowerSet(names: readonly string[]): ReadonlySet<string> {
-  return new Set(names.map((name) => name.toLowerCase()))
 }

@@ -69,6 +69,7 @@ export class CassetteSession {
   private readonly ignorePaths: JsonPath[]
   private readonly misses: Miss[] = []
   private readonly faults: FaultQueue
+  private readonly redactor: Redactor
   private requests = 0
 
   constructor(setup: SessionSetup) {
@@ -77,15 +78,13 @@ export class CassetteSession {
     this.options = options
     this.behaviour = setup.behaviour
     this.recorder = setup.recorder
+    this.redactor = redactor
     this.ignorePaths = parseJsonPaths(options.ignoreBodyPaths)
     // Secrets are replaced on both sides before comparing, as they are in recordings.
     this.normalizers = redactNormalizers(
       createPartNormalizers(options.match, this.ignorePaths),
       redactor,
-      {
-        headers: options.match.headers !== undefined && options.match.headers !== false,
-        body: options.redact.bodyPaths.length > 0 || options.redact.values.length > 0,
-      },
+      { headers: options.match.headers !== undefined && options.match.headers !== false },
     )
     this.index = new InteractionIndex(cassette, this.normalizers, options.matcher)
     this.faults = new FaultQueue(options.faults)
@@ -104,7 +103,7 @@ export class CassetteSession {
    */
   lookup(request: IncomingRequest): SessionLookup {
     this.requests++
-    const label = `request ${this.requests} (${describeRequest(request)})`
+    const label = `request ${this.requests} (${request.method} ${this.redactor.url(request.url.href)})`
     let fault: Fault | undefined
     const result = this.index.take(request, this.options.allowRepeats, label, (interaction) => {
       fault = this.faults.take(request, interaction)
@@ -159,8 +158,10 @@ export class CassetteSession {
   }
 
   /** Records a miss and returns the error the client will see, with the closest recordings. */
-  miss(request: IncomingRequest, result: SessionLookup): UnmatchedRequestError {
+  miss(live: IncomingRequest, result: SessionLookup): UnmatchedRequestError {
     const { match, matcher } = this.options
+    // Messages go to test output and CI logs: they show the request with its secrets replaced.
+    const request = this.redactor.request(live)
     const closest = closestInteractions(request, {
       normalizers: this.normalizers,
       ignorePaths: this.ignorePaths,
@@ -171,14 +172,16 @@ export class CassetteSession {
       recorded: (interaction) => this.index.recorded(interaction),
       recordedKey: (interaction) => this.index.recordedKey(interaction),
     })
-    const message = describeMiss(this.cassette, request, result, closest, matcher !== undefined)
+    const message = this.redactor.text(
+      describeMiss(this.cassette, request, result, closest, matcher !== undefined),
+    )
     const error = new UnmatchedRequestError(
       this.cassette.path,
       request.method,
       request.url.href,
       message,
     )
-    this.misses.push({ request, error })
+    this.misses.push({ request: live, error })
     this.options.debug?.(message)
     return error
   }
@@ -221,13 +224,13 @@ export class CassetteSession {
         formatMessage({
           problem: `cannot record in ${this.behaviour} mode`,
           file: this.cassette.path,
-          request: describeRequest(incoming),
+          request: describeRequest(this.redactor.request(incoming)),
           hint: 'Use a recording mode (`once`, `new-episodes` or `record`).',
         }),
       )
     }
     this.requests++
-    const label = `request ${this.requests} (${describeRequest(incoming)}), recorded`
+    const label = `request ${this.requests} (${incoming.method} ${this.redactor.url(incoming.url.href)}), recorded`
     return recorder.capture(request, incoming, (interaction) => this.index.add(interaction, label))
   }
 

@@ -9,10 +9,10 @@ import type { Redactor } from '../secrets/redactor.js'
 export function redactNormalizers(
   normalizers: PartNormalizers,
   redactor: Redactor,
-  needs: { headers: boolean; body: boolean },
+  needs: { headers: boolean },
 ): PartNormalizers {
-  // Every request pays for what is wrapped here: headers are redacted only when they are
-  // compared, bodies only when a body path or a literal value is to be redacted.
+  // Headers are redacted only when they are compared. Bodies always are: tokens of known
+  // formats, and the values the request sent in its own secret headers, are replaced there.
   return {
     method: normalizers.method,
     url: (parts) => normalizers.url(override(parts, { url: redactor.url(parts.url) })),
@@ -20,12 +20,18 @@ export function redactNormalizers(
       ? (parts) =>
           normalizers.headers(override(parts, { headers: redactor.headers(parts.headers) }))
       : normalizers.headers,
-    body: needs.body
-      ? (parts) =>
-          normalizers.body(
-            override(parts, { body: redactor.bodyText(parts.body, parts.contentType) }),
-          )
-      : normalizers.body,
+    body: (parts) =>
+      normalizers.body(
+        override(parts, {
+          body:
+            parts.body === ''
+              ? ''
+              : redactor.bodyText(parts.body, parts.contentType, {
+                  url: parts.url,
+                  headers: parts.headers,
+                }),
+        }),
+      ),
   }
 }
 

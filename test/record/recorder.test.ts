@@ -15,16 +15,22 @@ const fastDone = new Promise<void>((resolve) => {
   fastServed = resolve
 })
 
+let releaseTail: () => void = () => {}
+const tailReleased = new Promise<void>((resolve) => {
+  releaseTail = resolve
+})
+
 beforeAll(async () => {
   origin = await startOrigin((request, response) => {
     const path = request.url ?? ''
     if (path.endsWith('/slow')) {
       // Answers only after /fast was answered, so responses end out of request order.
       void fastDone.then(() => response.end(`slow ${path}`))
-    } else if (path === '/endless') {
-      // Sends one event and nothing more until the client lets go.
+    } else if (path === '/late-tail') {
+      // Sends one event, and the rest later: after the client in the test has let go.
       response.writeHead(200, { 'content-type': 'text/event-stream' })
-      response.write('data: only\n\n')
+      response.write('data: first\n\n')
+      void tailReleased.then(() => response.end('data: rest\n\n'))
     } else if (path === '/broken') {
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       response.write('data: first\n\n', () => response.destroy())
@@ -88,17 +94,18 @@ describe('recording', () => {
     expect(readFileSync(fileOf('broken'), 'utf8')).toBe('previous')
   })
 
-  test('a client that stops reading ends the recording with what it received', async () => {
+  test('a client that stops reading still gets the whole response recorded', async () => {
     const into = recorder('cancelled')
-    const request = new Request(`${origin.url}/endless`)
+    const request = new Request(`${origin.url}/late-tail`)
     const response = await into.capture(request, await readIncomingRequest(request))
     const reader = response.body?.getReader()
     const first = await reader?.read()
-    expect(new TextDecoder().decode(first?.value)).toBe('data: only\n\n')
+    expect(new TextDecoder().decode(first?.value)).toBe('data: first\n\n')
     await reader?.cancel()
+    releaseTail()
     expect(await into.save()).toBe(true)
     expect(readFileSync(fileOf('cancelled'), 'utf8')).toContain(
-      '        body: |+\n            data: only\n\n',
+      '        body: |+\n            data: first\n\n            data: rest\n\n',
     )
   })
 
