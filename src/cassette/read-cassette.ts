@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import { formatMessage } from '../errors/message.js'
 import { BUILD_ID } from './build-id.js'
+import { fastParse } from './fast-parse.js'
 import { GO_READING } from './go-document.js'
 import { foldLineSeparators } from './line-separators.js'
 import { defaultParseCache, type ParseCache } from './parse-cache.js'
@@ -54,12 +55,35 @@ export function useParseCache(parseCache: ParseCache | undefined): void {
 }
 
 /**
- * Parses cassette YAML text.
+ * Parses cassette YAML text: with the fast reader, and with the positional one (the `yaml`
+ * package) when the fast one cannot take the file or the file is wrong, so every error still
+ * names its line and column.
  *
  * @param text - The YAML source.
  * @param path - Name used in error messages.
  */
 export function parseCassette(text: string, path: string): Cassette {
+  const data = fastParse(text)
+  if (data !== undefined) {
+    try {
+      return validateCassette(data, path)
+    } catch (error) {
+      // Parsed again below, only to say where the problem is.
+      if (!(error instanceof CassetteFormatError)) throw error
+    }
+  }
+  return parseWithPositions(text, path)
+}
+
+/**
+ * Parses cassette YAML text with the `yaml` package, which knows every node's position (and
+ * repairs the quoted bodies old yaml.v2 files left at their key's indentation). Slower than
+ * {@link parseCassette}'s fast reader, and giving the same cassette.
+ *
+ * @param text - The YAML source.
+ * @param path - Name used in error messages.
+ */
+export function parseWithPositions(text: string, path: string): Cassette {
   let source = text
   let lineCounter = new LineCounter()
   let doc = parseDocument(text, { ...GO_READING, lineCounter })
