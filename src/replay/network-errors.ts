@@ -27,7 +27,9 @@ export function networkError(code: NetworkErrorCode, url: URL, client: ClientKin
   const errno = -(constants.errno[code] ?? 0)
   const system: SystemError = Object.assign(new Error(message), { code, errno, syscall })
   if (client === 'node:http') return system
-  return Object.assign(new TypeError('fetch failed', { cause: system }), { code, errno })
+  return shapedForFetch(
+    Object.assign(new TypeError('fetch failed', { cause: system }), { code, errno }),
+  )
 }
 
 /**
@@ -40,5 +42,22 @@ export function connectionTerminated(): TypeError {
     name: 'SocketError',
     code: 'UND_ERR_SOCKET',
   })
-  return new TypeError('terminated', { cause })
+  return shapedForFetch(new TypeError('terminated', { cause }))
+}
+
+// Errors already wrapped as fetch wraps them; undici wraps what a dispatcher reports itself.
+const wrapped = new WeakSet<Error>()
+
+function shapedForFetch<E extends Error>(error: E): E {
+  wrapped.add(error)
+  return error
+}
+
+/**
+ * The error to report at undici's dispatcher, which wraps it as fetch does (`fetch failed`,
+ * `terminated`): the cause of an error this module already wrapped so, else the error itself.
+ * Without it a dispatcher client would see the wrapper wrapped twice.
+ */
+export function forDispatcher(error: unknown): unknown {
+  return error instanceof Error && wrapped.has(error) ? error.cause : error
 }

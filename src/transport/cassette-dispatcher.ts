@@ -1,6 +1,7 @@
 import { isSendingLive } from '../http/live-scope.js'
 import { takePassThrough } from '../msw/passed-through.js'
 import { readIncomingRequest } from '../msw/read-request.js'
+import { forDispatcher } from '../replay/network-errors.js'
 import { answerRequest } from '../session/answer-request.js'
 import type { CassetteSession } from '../session/cassette-session.js'
 import type { Dispatcher, DispatchHandler, DispatchOptions } from './dispatch-types.js'
@@ -89,6 +90,6 @@ async function serve(
     sink.complete()
   } catch (error) {
     // After an abort the handler already has its error; the stream's own rejection is that.
-    if (!controller.signal.aborted) sink.error(error)
+    if (!controller.signal.aborted) sink.error(forDispatcher(error))
   }
 }
