@@ -62,6 +62,28 @@ export function validateCassette(
   path: string,
   locate: Locate = () => undefined,
 ): Cassette {
+  pool = new Map()
+  try {
+    return validateData(data, path, locate)
+  } finally {
+    pool = undefined
+  }
+}
+
+// The short strings a cassette repeats in every interaction (methods, URLs, header values,
+// status lines, `proto`) are kept once each: a parser hands out a new copy per occurrence, and
+// in a cassette of thousands of interactions those copies outweighed the bodies.
+let pool: Map<string, string> | undefined
+
+function intern<T>(value: T): T {
+  if (typeof value !== 'string' || pool === undefined || value.length > 200) return value
+  const known = pool.get(value)
+  if (known !== undefined) return known as T
+  pool.set(value, value)
+  return value
+}
+
+function validateData(data: unknown, path: string, locate: Locate): Cassette {
   const fail = (
     at: Path,
     message: string,
@@ -162,8 +184,8 @@ function validateRequest(value: unknown, at: Path, fail: Fail): RecordedRequest 
   if (typeof url !== 'string' || url === '')
     return fail([...at, 'url'], `expected a URL, found ${describe(url)}`)
   const request: RecordedRequest = {
-    method,
-    url,
+    method: intern(method),
+    url: intern(url),
     body: readBody(value.body, [...at, 'body'], fail),
     headers: readHeaders(value.headers, [...at, 'headers'], fail),
     extra: pickExtra(value, REQUEST_KEYS),
@@ -194,7 +216,7 @@ function validateResponse(value: unknown, at: Path, fail: Fail): RecordedRespons
     )
   return {
     code,
-    status,
+    status: intern(status),
     body: readBody(value.body, [...at, 'body'], fail),
     headers: readHeaders(value.headers, [...at, 'headers'], fail),
     durationMs: readDuration(value.duration, [...at, 'duration'], fail),
@@ -218,7 +240,7 @@ function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
     Object.entries(value).map(([name, raw]) => {
       const values: unknown[] = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
       const list = values.map((item: unknown) => {
-        if (typeof item === 'string') return item
+        if (typeof item === 'string') return intern(item)
         // Go reads a null list item into a string as "".
         if (item === null) return ''
         return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
@@ -244,7 +266,7 @@ function pickExtra(value: Record<string, unknown>, known: Set<string>): Record<s
   const extra: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     if (known.has(key)) continue
-    extra[key] = INTEGER_EXTRAS.has(key) ? (toInteger(item) ?? item) : item
+    extra[key] = INTEGER_EXTRAS.has(key) ? (toInteger(item) ?? item) : intern(item)
   }
   return extra
 }
