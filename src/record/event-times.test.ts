@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { eventTimes } from './event-times.js'
+import { chunkTiming, eventTimes } from './event-times.js'
 
 const SSE = 'text/event-stream'
 
@@ -28,4 +28,28 @@ test('bodies replay does not cut into events get no times', () => {
   expect(eventTimes('{"a":1}', 'application/json', [{ size: 7, at: 1 }])).toBeUndefined()
   expect(eventTimes(new Uint8Array([1]), SSE, [{ size: 1, at: 1 }])).toBeUndefined()
   expect(eventTimes('', SSE, [])).toBeUndefined()
+})
+
+test('a plain body that came in pieces gets each piece’s time and size', () => {
+  const arrivals = [
+    { size: 3, at: 1 },
+    { size: 4, at: 25.5 },
+  ]
+  expect(chunkTiming('abcdefg', 'text/plain', arrivals)).toEqual({
+    times: ['1ms', '25.5ms'],
+    sizes: [3, 4],
+  })
+  expect(chunkTiming(new Uint8Array(7), 'application/octet-stream', arrivals)?.sizes).toEqual([
+    3, 4,
+  ])
+})
+
+test('no piece times for a body that came whole, that is a stream, or whose pieces do not add up', () => {
+  expect(chunkTiming('abc', 'text/plain', [{ size: 3, at: 1 }])).toBeUndefined()
+  const two = [
+    { size: 1, at: 1 },
+    { size: 1, at: 2 },
+  ]
+  expect(chunkTiming('ab', 'text/event-stream', two)).toBeUndefined()
+  expect(chunkTiming('abc', 'text/plain', two)).toBeUndefined()
 })

@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http'
-import { EVENT_TIMES_KEY } from '../cassette/event-times.js'
+import { EVENT_SIZES_KEY, EVENT_TIMES_KEY } from '../cassette/event-times.js'
 import { toHeaderMap } from '../cassette/header-map.js'
 import type { Body, Interaction } from '../cassette/types.js'
 import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop.js'
-import { eventTimes } from './event-times.js'
+import { chunkTiming, eventTimes } from './event-times.js'
 import { goPostForm } from './go-post-form.js'
 import type { CapturedExchange } from './send-live.js'
 
@@ -31,7 +31,9 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
   const declaredLength = Number.parseInt(exchange.headers.get('content-length') ?? '', 10)
   const reason = exchange.statusText || STATUS_CODES[exchange.status] || ''
   const body = bodyOf(exchange.body)
-  const times = eventTimes(body, exchange.headers.get('content-type') ?? '', exchange.arrivals)
+  const contentType = exchange.headers.get('content-type') ?? ''
+  const times = eventTimes(body, contentType, exchange.arrivals)
+  const chunks = times ? undefined : chunkTiming(body, contentType, exchange.arrivals)
   return {
     id: index,
     index,
@@ -59,6 +61,8 @@ export function toInteraction(exchange: CapturedExchange, index: number): Intera
           exchange.decoded || Number.isNaN(declaredLength) ? -1 : Math.max(declaredLength, -1),
         // An extension go-vcr's decoder skips: when each event arrived (see `recordedEventTimes`).
         ...(times ? { [EVENT_TIMES_KEY]: times } : {}),
+        // Other bodies that came in pieces: when each piece came, and how long it was.
+        ...(chunks ? { [EVENT_TIMES_KEY]: chunks.times, [EVENT_SIZES_KEY]: chunks.sizes } : {}),
       },
     },
   }

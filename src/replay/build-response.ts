@@ -1,3 +1,4 @@
+import { recordedChunkSizes } from '../cassette/event-times.js'
 import { toHeaders } from '../cassette/header-map.js'
 import type { Interaction } from '../cassette/types.js'
 import { FRAMING_AND_ENCODING_HEADERS, FRAMING_HEADERS } from '../http/framing.js'
@@ -18,7 +19,10 @@ interface PreparedResponse {
   headers: [string, string][]
   /** `null` for statuses that carry no body. */
   body: Uint8Array<ArrayBuffer> | null
-  /** Set for streamed content types: the body cut into events or lines. */
+  /**
+   * Set for streamed content types, the body cut into events or lines; and for other bodies
+   * recorded in pieces, the body cut where those pieces ended.
+   */
   chunks: Uint8Array<ArrayBuffer>[] | undefined
 }
 
@@ -74,11 +78,26 @@ function prepare(interaction: Interaction): PreparedResponse {
     statusText: statusText(recorded.status, recorded.code),
     headers: [...headers],
     body: hasBody ? bytes : null,
-    chunks:
-      hasBody && kind && typeof recorded.body === 'string'
+    chunks: !hasBody
+      ? undefined
+      : kind && typeof recorded.body === 'string'
         ? splitStream(recorded.body, kind).map((piece) => encoder.encode(piece))
-        : undefined,
+        : cutAt(bytes, recordedChunkSizes(interaction, bytes.byteLength)),
   }
   prepared.set(interaction, result)
   return result
+}
+
+/** The bytes cut into pieces of the given sizes, or `undefined` without sizes. */
+function cutAt(
+  bytes: Uint8Array<ArrayBuffer>,
+  sizes: readonly number[] | undefined,
+): Uint8Array<ArrayBuffer>[] | undefined {
+  if (sizes === undefined) return undefined
+  let offset = 0
+  return sizes.map((size) => {
+    const piece = bytes.slice(offset, offset + size)
+    offset += size
+    return piece
+  })
 }

@@ -14,6 +14,9 @@ const GAP_MS = 60
 // is at least GAP_MS after the second's however loaded the machine is.
 let sawSecond: () => void = () => {}
 let secondSeen = Promise.resolve()
+// The same for a plain chunked body: its second piece waits until the client has the first.
+let sawFirstPart: () => void = () => {}
+let firstPartSeen = Promise.resolve()
 
 let origin: Origin
 const temp = tempDir()
@@ -32,6 +35,10 @@ beforeAll(async () => {
           response.end('data: [DONE]\n\n')
         }, GAP_MS),
       )
+    } else if (request.url === '/chunked') {
+      response.writeHead(200, { 'content-type': 'text/plain' })
+      response.write('part one\n')
+      void firstPartSeen.then(() => setTimeout(() => response.end('part two!\n'), GAP_MS))
     } else if (request.url === '/ndjson') {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' })
       response.write('{"n":1}\n')
@@ -60,12 +67,16 @@ async function record(name: string, paths: string[], faults = {}): Promise<strin
     secondSeen = new Promise((resolve) => {
       sawSecond = resolve
     })
+    firstPartSeen = new Promise((resolve) => {
+      sawFirstPart = resolve
+    })
     for (const path of paths) {
       const reader = (await fetch(`${origin.url}${path}`)).body?.getReader()
       let text = ''
       for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
         text += new TextDecoder().decode(read.value)
         if (text.includes('data: 2\n\n')) sawSecond()
+        if (text.includes('part one\n')) sawFirstPart()
       }
     }
     expect(await handlers.save()).toBe(true)
@@ -119,5 +130,26 @@ describe('recording per-event timing', () => {
     const [interaction] = loadCassette(path).interactions
     expect(interaction?.response.code).toBe(200)
     expect(interaction?.response.body).toBe('data: 1\n\ndata: 2\n\ndata: 3\n\ndata: [DONE]\n\n')
+  })
+
+  test('a plain body that came in pieces keeps each piece and its time, and replays in them', async () => {
+    const path = await record('pieces', ['/chunked'])
+    const [interaction] = loadCassette(path).interactions
+    expect(interaction?.response.body).toBe('part one\npart two!\n')
+    const times = interaction?.response.extra.event_times as string[]
+    expect(times).toHaveLength(2)
+    for (const time of times) expect(time).toMatch(GO_DURATION)
+    expect(interaction?.response.extra.event_sizes).toEqual(['9', '10'])
+    server.use(...fromCassette(path, { mode: 'replay' }))
+    try {
+      const reader = (await fetch(`${origin.url}/chunked`)).body?.getReader()
+      const pieces: string[] = []
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+        pieces.push(new TextDecoder().decode(read.value))
+      }
+      expect(pieces).toEqual(['part one\n', 'part two!\n'])
+    } finally {
+      server.resetHandlers()
+    }
   })
 })
