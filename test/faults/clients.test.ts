@@ -8,6 +8,8 @@ const decoder = new TextDecoder()
 
 const handle = useCassette('simple_object_streaming')
 const recordedBody = handle.cassette.interactions[0]?.request.body as string
+/** The seed's SSE events as the server sent them, each with its blank line. */
+const events = String(handle.cassette.interactions[0]?.response.body).split(/(?<=\n\n)/)
 
 function post(init: RequestInit = {}): Promise<Response> {
   return fetch(URL, { method: 'POST', body: recordedBody, ...init })
@@ -109,7 +111,9 @@ describe('a cut after N events', () => {
     handle.fault({ cutAfter: 5 })
     const outcome = await httpsPost()
     expect(outcome.status).toBe(200)
-    expect(outcome.chunks).toHaveLength(5)
+    // Exactly the first five events arrived; how node:http cuts them into `data` chunks is up
+    // to the msw version (one per event on msw 2.15, some split on msw 2.10).
+    expect(outcome.chunks.join('')).toBe(events.slice(0, 5).join(''))
     expect(outcome.end).toBe('error')
     expect(outcome.error?.code).toBe('ECONNRESET')
     expect(outcome.error?.message).toBe('aborted')
