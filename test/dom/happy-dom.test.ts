@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options { "url": "https://api.openai.com/" }
 import { useCassette } from 'msw-cassette/vitest'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { readChunks } from '../support/client.js'
 
 // Chat UIs are tested in DOM environments; a replayed stream must not rely on Node-only
 // scheduling there (jsdom and browsers have no `setImmediate`).
+// The page's origin is the API's: happy-dom's own fetch (which msw 3 sees, at the socket) would
+// otherwise send a CORS preflight (OPTIONS) first, and the cassette holds none (README Traps).
 // vitest keeps Node's timers in DOM environments; take `setImmediate` away, as a browser has none.
 beforeAll(() => {
   vi.stubGlobal('setImmediate', undefined)
