@@ -1,13 +1,16 @@
 # DOM environments (vitest files with a `@vitest-environment jsdom|happy-dom` docblock, jest
 # projects whose testEnvironment is a DOM one) on Node 24 + msw 3 + vitest 5, in the install of
 # the node24-msw3-vitest5 leg (made here when that leg has not run). The main leg runs them on
-# Node 20 + msw 2.15, the msw2-lowest leg on msw 2.10.1. Exits 3 when the tree has none.
+# Node 20 + msw 2.15, the msw2-lowest leg on msw 2.11.6. Exits 3 when the tree has none.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 dir="$SCRATCH/node24-msw3-vitest5"
 [[ -x "$dir/node_modules/.bin/node" ]] || SKIP_SUITE=1 bash "$(dirname "$0")/node24-msw3-vitest5.sh"
 cd "$dir"
-mapfile -t files < <(grep -rlE '@vitest-environment +(jsdom|happy-dom)' src test 2>/dev/null || true)
+# Known msw 3 failures (.ci/known-failures-msw3.txt) are left out, and named in the log.
+mapfile -t files < <(grep -rlE '@vitest-environment +(jsdom|happy-dom)' src test 2>/dev/null |
+  grep -vxFf <(grep -v '^#' "$ROOT/.ci/known-failures-msw3.txt" | awk 'NF { print $1 }') || true)
+echo "known msw 3 failures, not run: $(grep -v '^#' "$ROOT/.ci/known-failures-msw3.txt" | awk 'NF { print $1 }' | tr '\n' ' ')"
 mapfile -t projects < <(npm exec -- jest --showConfig 2>/dev/null | node -e '
   const { configs } = JSON.parse(require("node:fs").readFileSync(0, "utf8"))
   for (const c of configs) if (/dom/i.test(c.testEnvironment)) console.log(c.displayName?.name ?? "")')
