@@ -91,9 +91,22 @@ export function createRedactor(
   ]
   const base = createValueRedactor(values)
 
+  // A client sends the same key with every request: the redactor for a set of learned secrets
+  // is built once and reused, not once per request (it showed in the per-request cost).
+  const learnedRedactors = new Map<string, ValueRedactor>()
   /** The value redactor with a request's own secrets added. */
-  const withLearned = (learned: readonly string[]): ValueRedactor =>
-    learned.length === 0 ? base : createValueRedactor([...values, ...learned])
+  const withLearned = (learned: readonly string[]): ValueRedactor => {
+    if (learned.length === 0) return base
+    const key = learned.join('\u0000')
+    let redactor = learnedRedactors.get(key)
+    if (!redactor) {
+      redactor = createValueRedactor([...values, ...learned])
+      // Bounded: a test that sends a new key every time must not grow this without end.
+      if (learnedRedactors.size >= 64) learnedRedactors.clear()
+      learnedRedactors.set(key, redactor)
+    }
+    return redactor
+  }
 
   const url = (text: string, with_ = base): string => with_.text(redactQuery(text, paramRule))
   const headerMap = (map: HeaderMap, with_ = base): HeaderMap => {
