@@ -1,4 +1,5 @@
 import { syncBuiltinESMExports } from 'node:module'
+import { setTimeout as nodeSetTimeout } from 'node:timers'
 import { createCassetteDispatcher, type DispatchScope } from './cassette-dispatcher.js'
 import type { Dispatcher } from './dispatch-types.js'
 
@@ -12,7 +13,26 @@ const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1')
 type GlobalWithDispatcher = typeof globalThis & { [GLOBAL_DISPATCHER]?: Dispatcher }
 
 let holders = 0
-let installed: { ours: Dispatcher; previous: Dispatcher } | undefined
+let installed: { global: GlobalWithDispatcher; ours: Dispatcher; previous: Dispatcher }[] = []
+
+/**
+ * The globals whose dispatcher Node's fetch and undici read: this realm's, and Node's own when
+ * the test runs in a realm of its own. jest runs each test file in a vm context: Node's
+ * built-in fetch (and a reference to it saved before msw started) reads the dispatcher from the
+ * outer global, which the test file's `globalThis` is not. A function of a Node built-in module
+ * belongs to that outer realm, and its `Function` evaluates there.
+ */
+function dispatcherGlobals(): GlobalWithDispatcher[] {
+  const globals: GlobalWithDispatcher[] = [globalThis as GlobalWithDispatcher]
+  try {
+    const OuterFunction = Object.getPrototypeOf(nodeSetTimeout).constructor as FunctionConstructor
+    const outer = new OuterFunction('return globalThis')() as GlobalWithDispatcher
+    if (outer !== globalThis) globals.push(outer)
+  } catch {
+    // Code generation from strings is off: only this realm's dispatcher can be reached.
+  }
+  return globals
+}
 
 /**
  * Puts the cassette dispatcher in place for as long as anyone holds it; the first hold installs
@@ -22,25 +42,27 @@ let installed: { ours: Dispatcher; previous: Dispatcher } | undefined
  */
 export function holdGlobalDispatcher(scope: DispatchScope): void {
   holders++
-  if (installed) return
-  const global = globalThis as GlobalWithDispatcher
-  // Node creates its default agent when fetch is first touched.
-  void global.fetch
-  const previous = global[GLOBAL_DISPATCHER]
-  if (!previous || typeof previous.dispatch !== 'function') return
-  const ours = createCassetteDispatcher(previous, scope)
-  global[GLOBAL_DISPATCHER] = ours
-  installed = { ours, previous }
+  if (installed.length > 0) return
+  for (const global of dispatcherGlobals()) {
+    // Node creates its default agent when fetch is first touched.
+    void global.fetch
+    const previous = global[GLOBAL_DISPATCHER]
+    if (!previous || typeof previous.dispatch !== 'function') continue
+    const ours = createCassetteDispatcher(previous, scope)
+    global[GLOBAL_DISPATCHER] = ours
+    installed.push({ global, ours, previous })
+  }
 }
 
 /** Gives back a hold; the last one restores the dispatcher that was there before. */
 export function releaseGlobalDispatcher(): void {
   holders = Math.max(0, holders - 1)
-  if (holders > 0 || !installed) return
-  const global = globalThis as GlobalWithDispatcher
-  // Someone who replaced ours since (a `setGlobalDispatcher` in a test) keeps theirs.
-  if (global[GLOBAL_DISPATCHER] === installed.ours) global[GLOBAL_DISPATCHER] = installed.previous
-  installed = undefined
+  if (holders > 0) return
+  for (const { global, ours, previous } of installed) {
+    // Someone who replaced ours since (a `setGlobalDispatcher` in a test) keeps theirs.
+    if (global[GLOBAL_DISPATCHER] === ours) global[GLOBAL_DISPATCHER] = previous
+  }
+  installed = []
 }
 
 /**
