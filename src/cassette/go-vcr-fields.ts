@@ -14,7 +14,8 @@ const REQUEST_OMITTED = new Set([
   'headers',
 ])
 const RESPONSE_OMITTED = new Set(['transfer_encoding', 'trailer', 'uncompressed'])
-const REQUEST_KNOWN = new Set([
+/** Request fields go-vcr writes besides method, url, body, headers and form. */
+export const REQUEST_KNOWN = new Set([
   'proto',
   'proto_major',
   'proto_minor',
@@ -25,7 +26,8 @@ const REQUEST_KNOWN = new Set([
   'remote_addr',
   'request_uri',
 ])
-const RESPONSE_KNOWN = new Set([
+/** Response fields go-vcr writes besides code, status, body, headers, duration and uncompressed. */
+export const RESPONSE_KNOWN = new Set([
   'proto',
   'proto_major',
   'proto_minor',

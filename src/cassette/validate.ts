@@ -1,6 +1,7 @@
 import { CassetteFormatError, type CassetteLocation } from '../errors/cassette-format-error.js'
 import { formatMessage } from '../errors/message.js'
 import { isRecordableStatus } from '../http/status.js'
+import { REQUEST_KNOWN, RESPONSE_KNOWN } from './go-vcr-fields.js'
 import { parseGoDuration } from './parse-duration.js'
 import type {
   Body,
@@ -22,27 +23,8 @@ const RESPONSE_KEYS = new Set(['code', 'status', 'body', 'headers', 'duration', 
 const GO_KEYS = {
   cassette: new Set(['version', 'interactions']),
   interaction: new Set(['id', 'request', 'response']),
-  request: new Set([
-    ...REQUEST_KEYS,
-    'proto',
-    'proto_major',
-    'proto_minor',
-    'content_length',
-    'transfer_encoding',
-    'trailer',
-    'host',
-    'remote_addr',
-    'request_uri',
-  ]),
-  response: new Set([
-    ...RESPONSE_KEYS,
-    'proto',
-    'proto_major',
-    'proto_minor',
-    'transfer_encoding',
-    'trailer',
-    'content_length',
-  ]),
+  request: new Set([...REQUEST_KEYS, ...REQUEST_KNOWN]),
+  response: new Set([...RESPONSE_KEYS, ...RESPONSE_KNOWN]),
 }
 // Go integers among the fields kept in `extra`.
 const INTEGER_EXTRAS = new Set(['content_length', 'proto_major', 'proto_minor'])

@@ -1,3 +1,4 @@
+import { concatBytes } from '../http/concat-bytes.js'
 /** What a recorded stream delivered. */
 export interface StreamRecord {
   /** Every byte read from the server, in order. */
@@ -40,7 +41,7 @@ export function recordStream(source: ReadableStream<Uint8Array>): {
   const done = new Promise<StreamRecord>((resolve, reject) => {
     settle = { resolve, reject }
   })
-  const finish = () => settle?.resolve({ bytes: concat(chunks), cut, arrivals })
+  const finish = () => settle?.resolve({ bytes: concatBytes(chunks), cut, arrivals })
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const pump = async (): Promise<void> => {
@@ -66,15 +67,4 @@ export function recordStream(source: ReadableStream<Uint8Array>): {
     },
   })
   return { stream, done }
-}
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let length = 0
-  for (const chunk of chunks) length += chunk.byteLength
-  const bytes = new Uint8Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }

@@ -1,3 +1,4 @@
+import { concatBytes } from '../http/concat-bytes.js'
 import type { DispatchOptions } from './dispatch-types.js'
 
 // Methods a Fetch Request may not carry a body for.
@@ -57,7 +58,7 @@ async function readBody(body: unknown): Promise<Uint8Array<ArrayBuffer>> {
     for await (const chunk of body) {
       chunks.push(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk))
     }
-    return concat(chunks)
+    return concatBytes(chunks)
   }
   return encoder.encode(String(body))
 }
@@ -68,16 +69,4 @@ function isIterable(value: unknown): value is AsyncIterable<Uint8Array | string>
     value !== null &&
     (Symbol.asyncIterator in value || Symbol.iterator in value)
   )
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let length = 0
-  for (const chunk of chunks) length += chunk.byteLength
-  const bytes = new Uint8Array(length)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }
