@@ -19,11 +19,12 @@ export function decodeRequestBody(
   bytes: Uint8Array,
   contentEncoding: string | null,
 ): Uint8Array | undefined {
-  const codings = (contentEncoding ?? '')
+  if (!contentEncoding || bytes.byteLength === 0) return undefined
+  const codings = contentEncoding
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== '' && coding !== 'identity')
-  if (codings.length === 0 || bytes.byteLength === 0) return undefined
+  if (codings.length === 0) return undefined
   let decoded: Uint8Array = bytes
   try {
     for (const coding of codings.reverse()) {

@@ -3,13 +3,14 @@ import type { Cassette, Interaction } from '../cassette/types.js'
 import type { IncomingRequest, Matcher } from '../options/types.js'
 import { bodyText } from './body-text.js'
 import {
-  joinKey,
+  type HeadKey,
+  headKey,
+  joinHead,
   liveParts,
   type PartNormalizers,
   parseUrl,
   type RequestKey,
   type RequestParts,
-  requestKey,
 } from './request-parts.js'
 
 /** What a lookup found. */
@@ -29,12 +30,19 @@ export type LookupResult =
  */
 export class InteractionIndex {
   readonly cassette: Cassette
-  private readonly byKey = new Map<string, Interaction[]>()
+  /**
+   * Interactions by method, URL and headers; each group indexed by body on its first lookup.
+   * Bodies cost the most to normalize (redaction, JSON parse, canonical text), and most
+   * requests of a cassette differ by URL: a test file pays for the bodies it asks about.
+   */
+  private readonly byHead = new Map<string, HeadGroup>()
   /** For each interaction: the request that used it, or `undefined`. */
-  private readonly usedBy: (string | undefined)[]
+  private readonly usedBy: (Label | undefined)[]
   private readonly normalizers: PartNormalizers
   /** Per interaction index: its normalized key, once computed. */
   private readonly keys: (RequestKey | undefined)[] = []
+  /** Per interaction index: its key without the body, once computed. */
+  private readonly heads: (HeadKey | undefined)[] = []
   private readonly matcher: Matcher | undefined
   private readonly parts = new Map<Interaction, RequestParts>()
   private buckets: Map<string, Interaction[]> | undefined
@@ -50,23 +58,22 @@ export class InteractionIndex {
     this.matcher = matcher
     this.usedBy = cassette.interactions.map(() => undefined)
     if (matcher) return
-    for (const interaction of cassette.interactions) {
-      append(this.byKey, joinKey(this.recordedKey(interaction)), interaction)
-    }
+    for (const interaction of cassette.interactions) this.group(interaction)
   }
 
   /**
    * Finds the interaction that answers `request` and marks it used.
    *
    * @param allowRepeats - Let used interactions answer again.
-   * @param label - Names the request in later messages ("used by request 2 (GET …)").
+   * @param label - Names the request in later messages ("used by request 2 (GET …)"); a
+   *   function is called only when a message needs the name.
    * @param claim - Called with the interaction found; when it returns `false`, the
    *   interaction answers without being marked used (a fault answers instead of it).
    */
   take(
     request: IncomingRequest,
     allowRepeats: boolean,
-    label: string,
+    label: Label,
     claim: (interaction: Interaction) => boolean = () => true,
   ): LookupResult {
     const candidates = this.matches(request)
@@ -93,12 +100,12 @@ export class InteractionIndex {
    *
    * @returns The interaction as indexed (its `index` is its position in the cassette).
    */
-  add(interaction: Interaction, label: string): Interaction {
+  add(interaction: Interaction, label: Label): Interaction {
     const added = { ...interaction, index: this.cassette.interactions.length }
     this.cassette.interactions.push(added)
     this.usedBy.push(label)
     this.buckets = undefined
-    if (!this.matcher) append(this.byKey, joinKey(this.recordedKey(added)), added)
+    if (!this.matcher) this.group(added)
     return added
   }
 
@@ -108,8 +115,28 @@ export class InteractionIndex {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
-    const key = joinKey(requestKey(this.normalizers, liveParts(request)))
-    return this.byKey.get(key) ?? []
+    const parts = liveParts(request)
+    const group = this.byHead.get(joinHead(headKey(this.normalizers, parts)))
+    if (!group) return []
+    if (!group.byBody) {
+      group.byBody = new Map()
+      for (const interaction of group.interactions) {
+        append(group.byBody, this.recordedKey(interaction).body, interaction)
+      }
+    }
+    return group.byBody.get(this.normalizers.body(parts)) ?? []
+  }
+
+  /** Files an interaction under its method, URL and headers (and its body, once looked up). */
+  private group(interaction: Interaction): void {
+    const key = joinHead(this.recordedHead(interaction))
+    let group = this.byHead.get(key)
+    if (!group) {
+      group = { interactions: [] }
+      this.byHead.set(key, group)
+    }
+    group.interactions.push(interaction)
+    if (group.byBody) append(group.byBody, this.recordedKey(interaction).body, interaction)
   }
 
   /**
@@ -137,7 +164,11 @@ export class InteractionIndex {
 
   /** Which request used the interaction since the last reset, or `undefined`. */
   usedByLabel(interaction: Interaction): string | undefined {
-    return this.usedBy[interaction.index]
+    const label = this.usedBy[interaction.index]
+    if (typeof label !== 'function') return label
+    const text = label()
+    this.usedBy[interaction.index] = text
+    return text
   }
 
   /** Interactions not used since the last {@link reset}, in file order. */
@@ -159,10 +190,21 @@ export class InteractionIndex {
   recordedKey(interaction: Interaction): RequestKey {
     let key = this.keys[interaction.index]
     if (!key) {
-      key = requestKey(this.normalizers, this.recorded(interaction))
+      const head = this.recordedHead(interaction)
+      key = { ...head, body: this.normalizers.body(this.recorded(interaction)) }
       this.keys[interaction.index] = key
     }
     return key
+  }
+
+  /** A recorded request's key without the body, computed once per interaction. */
+  private recordedHead(interaction: Interaction): HeadKey {
+    let head = this.heads[interaction.index]
+    if (!head) {
+      head = headKey(this.normalizers, this.recorded(interaction))
+      this.heads[interaction.index] = head
+    }
+    return head
   }
 
   /** The matching view of a recorded request, built once per interaction. */
@@ -182,11 +224,22 @@ export class InteractionIndex {
         },
         contentType: headerValue(request.headers, 'content-type'),
         body: bodyText(request.body),
+        recorded: true,
       }
       this.parts.set(interaction, parts)
     }
     return parts
   }
+}
+
+/** A request's name in messages, or a function that makes it when a message needs it. */
+export type Label = string | (() => string)
+
+/** The interactions that share a method, URL and headers. */
+interface HeadGroup {
+  interactions: Interaction[]
+  /** The same interactions by body key, built on the group's first lookup. */
+  byBody?: Map<string, Interaction[]>
 }
 
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {

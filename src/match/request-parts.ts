@@ -13,6 +13,11 @@ export interface RequestParts {
   contentType: string
   /** Body text as produced by {@link bodyText}. */
   body: string
+  /**
+   * Set on a recorded request's parts. Normalizers may remember what they compute for these
+   * (a cassette's requests are few and fixed) and look a live request up among them.
+   */
+  recorded?: true
 }
 
 /** The matching view of a live request. */
@@ -86,9 +91,21 @@ export function requestKey(normalizers: PartNormalizers, parts: RequestParts): R
   }
 }
 
-/** The key as one string, for a map lookup. */
-export function joinKey(key: RequestKey): string {
-  return `${key.method}\u0000${key.url}\u0000${key.headers}\u0000${key.body}`
+/** A request's key without its body: the cheap parts, compared first. */
+export type HeadKey = Omit<RequestKey, 'body'>
+
+/** The key of a request without its body. */
+export function headKey(normalizers: PartNormalizers, parts: RequestParts): HeadKey {
+  return {
+    method: normalizers.method(parts),
+    url: normalizers.url(parts),
+    headers: normalizers.headers(parts),
+  }
+}
+
+/** The key without its body as one string, for a map lookup. */
+export function joinHead(key: HeadKey): string {
+  return `${key.method}\u0000${key.url}\u0000${key.headers}`
 }
 
 /** Parses a URL; one the WHATWG parser rejects becomes an opaque URL of its own text. */

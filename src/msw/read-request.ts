@@ -1,4 +1,5 @@
 import { RequestHandler } from 'msw'
+import { bodySource } from '../http/body-source.js'
 import { decodeRequestBody } from '../http/request-coding.js'
 import type { IncomingRequest } from '../options/types.js'
 
@@ -6,13 +7,16 @@ const decoder = new TextDecoder()
 const EMPTY = new Uint8Array(0)
 
 /**
- * Reads an intercepted request once, from a clone, so the original stays readable for msw and
- * for any other handler. A body the client compressed (`Content-Encoding: gzip`, `deflate`,
+ * Reads an intercepted request once, from the value its body was built from where the runtime
+ * keeps it, else from a clone, so the original stays readable for msw and for any other handler. A body the client compressed (`Content-Encoding: gzip`, `deflate`,
  * `br`) is seen decoded, without that header, by matching and recording alike; the network
  * still gets the original.
  */
 export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
-  const sent = request.body === null ? EMPTY : new Uint8Array(await cloneOf(request).arrayBuffer())
+  const sent =
+    request.body === null
+      ? EMPTY
+      : (bodySource(request) ?? new Uint8Array(await cloneOf(request).arrayBuffer()))
   const decoded = decodeRequestBody(sent, request.headers.get('content-encoding'))
   let headers = request.headers
   if (decoded) {

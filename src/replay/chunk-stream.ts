@@ -61,6 +61,16 @@ export function createChunkStream(
       timer = undefined
       wake = undefined
     })
+  const send = (controller: ReadableStreamDefaultController<Uint8Array<ArrayBuffer>>) => {
+    if (stopped) return
+    const chunk = chunks[next++]
+    if (chunk !== undefined) controller.enqueue(chunk)
+    // A broken stream never closes: its end is the cut or the stall, on the next pull.
+    if (next >= chunks.length && !broken) {
+      stop()
+      controller.close()
+    }
+  }
   return new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       start(controller) {
@@ -76,23 +86,19 @@ export function createChunkStream(
         }
         signal.addEventListener('abort', onAbort, { once: true })
       },
-      async pull(controller) {
+      pull(controller) {
         if (broken && next >= Math.min(broken.after, chunks.length)) {
-          await pause(broken.how === 'stall' ? 'forever' : 0, next > 0)
-          if (stopped) return
-          stop()
-          controller.error(connectionTerminated())
-          return
+          return pause(broken.how === 'stall' ? 'forever' : 0, next > 0).then(() => {
+            if (stopped) return
+            stop()
+            controller.error(connectionTerminated())
+          })
         }
-        await pause(waitBefore(next), next > 0)
-        if (stopped) return
-        const chunk = chunks[next++]
-        if (chunk !== undefined) controller.enqueue(chunk)
-        // A broken stream never closes: its end is the cut or the stall, on the next pull.
-        if (next >= chunks.length && !broken) {
-          stop()
-          controller.close()
-        }
+        const wait = waitBefore(next)
+        if (wait > 0) return pause(wait, true).then(() => send(controller))
+        // The first chunk goes out in this very pull; the others after a turn of the event
+        // loop, short enough that nothing needs to cut it (`send` checks for a stop).
+        return next === 0 ? send(controller) : nextTurn().then(() => send(controller))
       },
       cancel() {
         stop()

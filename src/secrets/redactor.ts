@@ -44,6 +44,12 @@ export interface Redactor {
    */
   bodyText(body: string, contentType: string, from?: SecretSources): string
   /**
+   * Whether a body holds one of the request's own secrets (a value of its secret headers,
+   * query or form parameters, in any form): only then does {@link Redactor.bodyText} with
+   * `from` give another text than without it.
+   */
+  holdsOwnSecrets(body: string, contentType: string, from: SecretSources): boolean
+  /**
    * A read request as messages show it: URL, headers and body redacted, so a miss message or a
    * debug line never prints a live secret.
    */
@@ -93,20 +99,8 @@ export function createRedactor(
 
   // A client sends the same key with every request: the redactor for a set of learned secrets
   // is built once and reused, not once per request (it showed in the per-request cost).
-  const learnedRedactors = new Map<string, ValueRedactor>()
-  /** The value redactor with a request's own secrets added. */
-  const withLearned = (learned: readonly string[]): ValueRedactor => {
-    if (learned.length === 0) return base
-    const key = learned.join('\u0000')
-    let redactor = learnedRedactors.get(key)
-    if (!redactor) {
-      redactor = createValueRedactor([...values, ...learned])
-      // Bounded: a test that sends a new key every time must not grow this without end.
-      if (learnedRedactors.size >= 64) learnedRedactors.clear()
-      learnedRedactors.set(key, redactor)
-    }
-    return redactor
-  }
+  const withLearned = cachedPerSet((learned) => createValueRedactor([...values, ...learned]), base)
+  const learnedOnly = cachedPerSet(createValueRedactor, createValueRedactor([]))
 
   const url = (text: string, with_ = base): string => with_.text(redactQuery(text, paramRule))
   const headerMap = (map: HeaderMap, with_ = base): HeaderMap => {
@@ -132,11 +126,13 @@ export function createRedactor(
   const body = (value: Body, contentType: string, with_: ValueRedactor): Body =>
     typeof value === 'string' ? text(value, contentType, with_) : with_.bytes(value)
 
+  // A client sends the same credential with every request: its pieces are found once.
+  const secretsIn = memoized(secretsInValue)
   /** The values of a request's secret headers, query and form fields. */
   const learn = (from: SecretSources, bodyText?: string, contentType = ''): string[] => {
     const learned: string[] = []
     for (const [name, value] of from.headers) {
-      if (headerRule(name)) learned.push(...secretsInValue(value))
+      if (headerRule(name)) learned.push(...secretsIn(value))
     }
     const query = from.url.indexOf('?')
     if (query >= 0) {
@@ -216,6 +212,10 @@ export function createRedactor(
     },
     bodyText: (value, contentType, from) =>
       text(value, contentType, from ? withLearned(learn(from, value, contentType)) : base),
+    holdsOwnSecrets: (value, contentType, from) => {
+      const learned = learn(from, value, contentType)
+      return learned.length > 0 && learnedOnly(learned).contains(value)
+    },
     text: (value) => base.text(value),
     request: (incoming) => {
       const contentType = incoming.headers.get('content-type') ?? ''
@@ -237,6 +237,42 @@ export function createRedactor(
     values,
     isSecretName,
     isSecretJsonKey: jsonKeyRule,
+  }
+}
+
+/**
+ * A builder of value redactors remembered per set of values (a bounded map: a test that sends
+ * a new key every time must not grow it without end); `none` serves the empty set.
+ */
+function cachedPerSet(
+  build: (values: readonly string[]) => ValueRedactor,
+  none: ValueRedactor,
+): (values: readonly string[]) => ValueRedactor {
+  const built = new Map<string, ValueRedactor>()
+  return (values) => {
+    if (values.length === 0) return none
+    const key = values.join('\u0000')
+    let redactor = built.get(key)
+    if (!redactor) {
+      redactor = build(values)
+      if (built.size >= 64) built.clear()
+      built.set(key, redactor)
+    }
+    return redactor
+  }
+}
+
+/** `find` remembering its results for up to 256 recent arguments. */
+function memoized(find: (value: string) => string[]): (value: string) => readonly string[] {
+  const found = new Map<string, string[]>()
+  return (value) => {
+    let result = found.get(value)
+    if (!result) {
+      result = find(value)
+      if (found.size >= 256) found.clear()
+      found.set(value, result)
+    }
+    return result
   }
 }
 

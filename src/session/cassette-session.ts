@@ -103,7 +103,10 @@ export class CassetteSession {
    */
   lookup(request: IncomingRequest): SessionLookup {
     this.requests++
-    const label = `request ${this.requests} (${request.method} ${this.redactor.url(request.url.href)})`
+    const count = this.requests
+    // Made only when a message names the request: most never do.
+    const label = () =>
+      `request ${count} (${request.method} ${this.redactor.url(request.url.href)})`
     let fault: Fault | undefined
     const result = this.index.take(request, this.options.allowRepeats, label, (interaction) => {
       fault = this.faults.take(request, interaction)
@@ -112,7 +115,7 @@ export class CassetteSession {
     const { debug } = this.options
     if (debug && result.kind === 'hit') {
       debug(
-        `${label} -> interaction ${describeInteraction(result.interaction)} in ${displayPath(this.cassette.path)}${fault ? `, with the fault ${JSON.stringify(fault)}` : ''}`,
+        `${label()} -> interaction ${describeInteraction(result.interaction)} in ${displayPath(this.cassette.path)}${fault ? `, with the fault ${JSON.stringify(fault)}` : ''}`,
       )
       for (const passed of result.skipped) {
         debug(
