@@ -8,30 +8,44 @@
  * set the prototype instead, and bodies differing only under it would compare equal).
  *
  * @param value - A value as `JSON.parse` returns it.
+ * @param prefix - Text put before it, in the same flat string (a key's `json:` marker).
  * @example canonicalJson({ b: 1, a: 2 }) // '{"a":2,"b":1}'
  */
-export function canonicalJson(value: unknown): string {
-  return write(value) ?? 'null'
+export function canonicalJson(value: unknown, prefix = ''): string {
+  const pieces: string[] = [prefix]
+  if (!write(value, pieces)) return `${prefix}null`
+  // Joined once, the text is one flat string: keys built by `+=` are ropes, and comparing
+  // ropes with every candidate of a miss walked them again each time.
+  return pieces.join('')
 }
 
-/** The text of one value; `undefined` for what JSON leaves out (as `JSON.stringify` does). */
-function write(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+/** Appends the text of one value; `false` for what JSON leaves out (as `JSON.stringify` does). */
+function write(value: unknown, pieces: string[]): boolean {
+  if (typeof value !== 'object' || value === null) {
+    const text = JSON.stringify(value)
+    if (text === undefined) return false
+    pieces.push(text)
+    return true
+  }
   if (Array.isArray(value)) {
-    let text = '['
+    pieces.push('[')
     for (let at = 0; at < value.length; at++) {
-      if (at > 0) text += ','
-      text += write(value[at]) ?? 'null'
+      if (at > 0) pieces.push(',')
+      if (!write(value[at], pieces)) pieces.push('null')
     }
-    return `${text}]`
+    pieces.push(']')
+    return true
   }
   const object = value as Record<string, unknown>
-  let text = '{'
+  pieces.push('{')
+  let first = true
   for (const key of Object.keys(object).sort()) {
-    const item = write(object[key])
-    if (item === undefined) continue
-    if (text.length > 1) text += ','
-    text += `${JSON.stringify(key)}:${item}`
+    const item = object[key]
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
+    pieces.push(first ? '' : ',', JSON.stringify(key), ':')
+    first = false
+    write(item, pieces)
   }
-  return `${text}}`
+  pieces.push('}')
+  return true
 }

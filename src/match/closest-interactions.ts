@@ -1,6 +1,7 @@
 import type { Interaction } from '../cassette/types.js'
 import type { JsonPath } from '../json/json-paths.js'
 import type { IncomingRequest } from '../options/types.js'
+import { candidateProfile, liveShare, partDistance } from './candidate-profile.js'
 import { diffBody } from './diff-body.js'
 import { diffUrl } from './diff-url.js'
 import {
@@ -50,9 +51,9 @@ const SHORTLIST = 12
  * Compares a request that matched nothing with the closest recorded interactions, best first:
  * by how many parts matched, then by how little of the URL and body differs.
  *
- * Two passes keep a miss in a cassette of thousands fast: every candidate is ranked by comparing
- * its cached normalized key with the request's (string equality, and a rough size of the
- * difference), and only a shortlist gets the full diff that the message shows.
+ * Two passes keep a miss in a cassette of thousands fast: every candidate is ranked from its
+ * {@link candidateProfile} (which parts are equal, and a rough size of the difference, in
+ * integers), and only a shortlist gets the full diff that the message shows.
  *
  * @param limit - How many candidates to report; default 3.
  */
@@ -66,29 +67,37 @@ export function closestInteractions(
   // One pass keeps the best few by a cheap rank; sorting every candidate cost more than ranking.
   const shortlist: { interaction: Interaction; same: Same; rough: number }[] = []
   const size = Math.max(limit, SHORTLIST)
-  for (const interaction of context.candidates(request)) {
-    const key = context.recordedKey(interaction)
-    const same: Same = {
-      method: key.method === sentKey.method,
-      url: key.url === sentKey.url,
-      headers: key.headers === sentKey.headers,
-      body: key.body === sentKey.body,
-    }
-    const parts = partsMatched(same, context) * 1e9
-    const worst = shortlist[shortlist.length - 1]
-    // Not even all parts matching without a difference would beat the worst one kept.
-    if (shortlist.length === size && worst !== undefined && parts <= worst.rough) continue
-    const distance =
-      (same.url ? 0 : roughDistance(key.url, sentKey.url)) +
-      (same.body ? 0 : roughDistance(key.body, sentKey.body))
-    const rough = parts - distance
-    if (shortlist.length === size && worst !== undefined && rough <= worst.rough) continue
-    // Candidates come in file order, so among equals the earlier one stays ahead.
-    let at = shortlist.length
-    while (at > 0 && (shortlist[at - 1]?.rough ?? 0) < rough) at--
-    shortlist.splice(at, 0, { interaction, same, rough })
-    if (shortlist.length > size) shortlist.pop()
+  const candidates = context.candidates(request)
+  const profile = candidateProfile(candidates, context.recordedKey)
+  const compares = {
+    method: context.compared.has('method'),
+    url: context.compared.has('url'),
+    headers: context.compared.has('headers'),
+    body: context.compared.has('body'),
   }
+  const method = profile.method.idOf.get(sentKey.method) ?? -1
+  const headers = profile.headers.idOf.get(sentKey.headers) ?? -1
+  const url = liveShare(profile.url, sentKey.url)
+  const body = liveShare(profile.body, sentKey.body)
+  candidates.forEach((interaction, at) => {
+    const urlDistance = compares.url ? partDistance(profile.url, sentKey.url, url, at) : 0
+    const bodyDistance = compares.body ? partDistance(profile.body, sentKey.body, body, at) : 0
+    // A part that is not compared counts as the same, so it never tells candidates apart.
+    const same: Same = {
+      method: !compares.method || profile.method.ids[at] === method,
+      url: urlDistance === 0,
+      headers: !compares.headers || profile.headers.ids[at] === headers,
+      body: bodyDistance === 0,
+    }
+    const rough = partsMatched(same, context) * 1e9 - urlDistance - bodyDistance
+    const worst = shortlist[shortlist.length - 1]
+    if (shortlist.length === size && worst !== undefined && rough <= worst.rough) return
+    // Candidates come in file order, so among equals the earlier one stays ahead.
+    let place = shortlist.length
+    while (place > 0 && (shortlist[place - 1]?.rough ?? 0) < rough) place--
+    shortlist.splice(place, 0, { interaction, same, rough })
+    if (shortlist.length > size) shortlist.pop()
+  })
   const ranked = shortlist
   return ranked
     .map(({ interaction, same }) => report(interaction, same, sent, context))
@@ -102,44 +111,6 @@ function partsMatched(same: Same, context: MissContext): number {
   let count = 0
   for (const part of PART_NAMES) if (same[part] && context.compared.has(part)) count++
   return count
-}
-
-/**
- * About how many characters differ between two normalized values: what is left once their
- * common start and end are taken away. Cheap, and enough to pick a shortlist.
- */
-function roughDistance(a: string, b: string): number {
-  const start = commonPrefix(a, b, Math.min(a.length, b.length))
-  const end = commonSuffix(a, b, Math.min(a.length, b.length) - start)
-  return Math.max(a.length, b.length) - start - end
-}
-
-// Over ten thousand candidates, a char-by-char loop on the (often unflattened) keys dominated a
-// miss; whole blocks compared with native string equality cost a fraction of it.
-const BLOCK = 64
-
-/** How many leading characters two strings share, up to `limit`. */
-function commonPrefix(a: string, b: string, limit: number): number {
-  let same = 0
-  while (same + BLOCK <= limit && a.slice(same, same + BLOCK) === b.slice(same, same + BLOCK)) {
-    same += BLOCK
-  }
-  while (same < limit && a[same] === b[same]) same++
-  return same
-}
-
-/** How many trailing characters two strings share, up to `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let same = 0
-  while (
-    same + BLOCK <= limit &&
-    a.slice(a.length - same - BLOCK, a.length - same) ===
-      b.slice(b.length - same - BLOCK, b.length - same)
-  ) {
-    same += BLOCK
-  }
-  while (same < limit && a[a.length - 1 - same] === b[b.length - 1 - same]) same++
-  return same
 }
 
 /** The full comparison of one candidate: what matched, each difference, and the exact score. */

@@ -28,7 +28,7 @@ export function normalizeBody(
     try {
       const value: unknown = JSON.parse(body)
       if (ignorePaths.length > 0) removeJsonPaths(value, ignorePaths)
-      return `json:${canonicalJson(value)}`
+      return canonicalJson(value, 'json:')
     } catch {
       // Not JSON after all: compare the text.
     }
