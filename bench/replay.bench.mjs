@@ -6,7 +6,7 @@
 // hits all of them alike. Each round gives each case a ratio to its floor measured in that same
 // round; the table shows the median ratio over the rounds and their spread (min-max).
 //
-// Knobs: BENCH_ROUNDS (default 15), BENCH_ITERATIONS per round (default 200), BENCH_WARMUP
+// Knobs: BENCH_ROUNDS (default 40), BENCH_ITERATIONS per round (default 100), BENCH_WARMUP
 // (default 500 requests per case), BENCH_JSON=1 prints the rows as JSON too.
 
 import { HttpResponse, http } from 'msw'
@@ -14,8 +14,8 @@ import { setupServer } from 'msw/node'
 import { fromCassette, loadCassette } from '../dist/index.js'
 import { machine, median, spread } from './stats.mjs'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40)
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500)
 
 const ORIGIN = 'https://api.example.test'
