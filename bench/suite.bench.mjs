@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadCassette } from '../dist/index.js'
-import { median } from './stats.mjs'
+import { machine, median, spread } from './stats.mjs'
 
 const FILES = Number(process.env.BENCH_SUITE_FILES ?? 40)
 const ROUNDS = Number(process.env.BENCH_SUITE_ROUNDS ?? 3)
@@ -167,11 +167,14 @@ if (!existsSync(CORPUS)) {
   }
   const ratios = withCassettes.map((ms, at) => ms / (handwritten[at] ?? ms))
   console.log(
-    `\nsuite bench: ${cassettes.length} test files, ${interactions} interactions, \`vitest run\`, ${ROUNDS} interleaved rounds`,
+    `\nsuite bench: ${machine()}; ${cassettes.length} test files, ${interactions} interactions, \`vitest run\`, ${ROUNDS} interleaved rounds`,
   )
-  console.log(`  hand-written handlers: ${(median(handwritten) / 1000).toFixed(1)} s`)
+  const seconds = (values) => values.map((ms) => ms / 1000)
   console.log(
-    `  useCassette:           ${(median(withCassettes) / 1000).toFixed(1)} s, ${median(ratios).toFixed(2)}x (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`,
+    `  hand-written handlers: ${median(seconds(handwritten)).toFixed(1)} s (${spread(seconds(handwritten), 1)})`,
+  )
+  console.log(
+    `  useCassette:           ${median(seconds(withCassettes)).toFixed(1)} s (${spread(seconds(withCassettes), 1)}), ${median(ratios).toFixed(2)}x (rounds ${spread(ratios, 2)})`,
   )
   rmSync(ROOT, { recursive: true, force: true })
 }

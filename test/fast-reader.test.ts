@@ -83,3 +83,20 @@ test('aliases never reach the fast reader: the positional parser bounds them', (
   const text = 'version: 2\ninteractions: &list []\nother: *list\n'
   expect(fastParse(text)).toBeUndefined()
 })
+
+test('an anchor alone sends the file to the positional parser (js-yaml would expand its aliases unbounded)', () => {
+  expect(fastParse('version: 2\ninteractions: &list []\n')).toBeUndefined()
+  // A `&` inside a value is text, not an anchor.
+  expect(fastParse('version: 2\nurl: https://x.test/?a=1&b=2\nbody: "&x *y"\n')).toEqual({
+    version: '2',
+    url: 'https://x.test/?a=1&b=2',
+    body: '&x *y',
+  })
+  // Nine levels of nine aliases: a billion strings if expanded.
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  for (const [at, name] of [...'bcdefghi'].entries()) {
+    const previous = 'abcdefghi'[at]
+    laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`)
+  }
+  expect(fastParse(laughs.join('\n'))).toBeUndefined()
+})
