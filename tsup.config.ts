@@ -14,6 +14,8 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   external: ['msw', 'vitest', '@jest/globals'],
+  // `import.meta.url` in the CommonJS build too: `yaml` is loaded on first use through it.
+  shims: true,
   // Keys the disk cache of parsed cassettes: another build never reads this one's entries.
   define: { __MSW_CASSETTE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
 })

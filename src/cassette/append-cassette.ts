@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import { type Document, isMap, isScalar, isSeq } from 'yaml'
+import type { Document } from 'yaml'
 import { detectLayout } from './detect-layout.js'
 import { interactionText } from './emit-interaction.js'
 import { parseGoDocument } from './go-document.js'
@@ -7,6 +7,7 @@ import type { CassetteLayout } from './layout.js'
 import { parseCassette } from './read-cassette.js'
 import type { Interaction } from './types.js'
 import { differences } from './write-cassette.js'
+import { isMap, isScalar, isSeq } from './yaml.js'
 
 /**
  * An existing cassette's text with interactions added at the end of its `interactions` list,

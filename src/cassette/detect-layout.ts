@@ -1,7 +1,8 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, visit } from 'yaml'
+import type { Document, Node, Pair } from 'yaml'
 import { parseGoDocument } from './go-document.js'
 import { goScalarStyle } from './go-scalar.js'
 import { type CassetteLayout, nestedColumn, sequenceColumn } from './layout.js'
+import { isMap, isPair, isScalar, isSeq, visit, visitBreak } from './yaml.js'
 
 // Fields only go-vcr v4.0.1's layout writes when they are empty.
 const ALWAYS_WRITTEN = ['transfer_encoding', 'trailer', 'remote_addr', 'request_uri']
@@ -90,7 +91,7 @@ function quotesEverything(doc: Document): boolean {
     Scalar(_, node) {
       if (node.type === 'QUOTE_SINGLE' || node.type === 'BLOCK_LITERAL') {
         yamlV3 = true
-        return visit.BREAK
+        return visitBreak()
       }
       if (node.type === 'QUOTE_DOUBLE' && typeof node.value === 'string') {
         const style = goScalarStyle(node.value)

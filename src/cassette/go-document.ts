@@ -1,10 +1,5 @@
-import {
-  type Document,
-  type DocumentOptions,
-  type ParseOptions,
-  parseDocument,
-  type SchemaOptions,
-} from 'yaml'
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml'
+import { parseDocument } from './yaml.js'
 
 /**
  * How cassettes are parsed. Go decodes a plain scalar into a string field as its text (`1e3`

@@ -1,4 +1,5 @@
-import { type Document, visit } from 'yaml'
+import type { Document } from 'yaml'
+import { visit } from './yaml.js'
 
 const SEPARATOR = /[\u2028\u2029]/
 

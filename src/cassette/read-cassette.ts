@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs'
-import { LineCounter, parseDocument } from 'yaml'
 import { CassetteFormatError } from '../errors/cassette-format-error.js'
 import { formatMessage } from '../errors/message.js'
 import { BUILD_ID } from './build-id.js'
@@ -10,6 +9,7 @@ import { defaultParseCache, type ParseCache } from './parse-cache.js'
 import { repairQuotedIndentation } from './repair-quoted-indent.js'
 import type { Cassette } from './types.js'
 import { type Locate, validateCassette } from './validate.js'
+import { lineCounter as newLineCounter, parseDocument } from './yaml.js'
 
 interface CacheEntry {
   mtimeMs: number
@@ -85,11 +85,11 @@ export function parseCassette(text: string, path: string): Cassette {
  */
 export function parseWithPositions(text: string, path: string): Cassette {
   let source = text
-  let lineCounter = new LineCounter()
+  let lineCounter = newLineCounter()
   let doc = parseDocument(text, { ...GO_READING, lineCounter })
   const repaired = doc.errors.length > 0 ? repairQuotedIndentation(text) : undefined
   if (repaired !== undefined) {
-    const retryCounter = new LineCounter()
+    const retryCounter = newLineCounter()
     const retry = parseDocument(repaired, { ...GO_READING, lineCounter: retryCounter })
     if (retry.errors.length === 0) {
       doc = retry

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml'
+import type { Scalar } from 'yaml'
 import { parseCassette } from '../cassette/read-cassette.js'
 import type { Interaction } from '../cassette/types.js'
+import { isMap, isScalar, isSeq, parseDocument } from '../cassette/yaml.js'
 import { REDACTED } from '../options/defaults.js'
 import { isPlaceholder } from '../secrets/placeholder.js'
 import type { Redactor } from '../secrets/redactor.js'
