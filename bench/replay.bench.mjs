@@ -2,8 +2,8 @@
 // JSON answers (1 interaction; 10,000 on distinct URLs; 1,000 bodies on one URL), the seed SSE
 // stream, and a miss that explains itself against 10,000 interactions.
 //
-// Cases run interleaved, round after round, so drift (GC, JIT, CPU clock, other processes)
-// hits all of them alike. Each round gives each case a ratio to its floor measured in that same
+// Cases run interleaved, round after round, each round starting at another case, so drift
+// (GC, JIT, CPU clock, other processes) hits all of them alike. Each round gives each case a ratio to its floor measured in that same
 // round; the table shows the median ratio over the rounds and their spread (min-max).
 //
 // Knobs: BENCH_ROUNDS (default 40), BENCH_ITERATIONS per round (default 100), BENCH_WARMUP
@@ -272,8 +272,12 @@ async function main() {
     for (const item of cases) await runRound(server, item, item.iterations ?? WARMUP)
     const samples = new Map(cases.map((item) => [item.name, []]))
     for (let round = 0; round < ROUNDS; round++) {
-      for (const item of cases)
+      // Each round starts at another case, so no case always runs right after the same one
+      // (or right after a garbage collection that the previous one left due).
+      for (let step = 0; step < cases.length; step++) {
+        const item = cases[(round + step) % cases.length]
         samples.get(item.name).push(await runRound(server, item, item.iterations ?? ITERATIONS))
+      }
     }
     console.error = printError
     const rows = cases.map((item) => {

@@ -25,7 +25,8 @@ export type MethodNormalizer = (method: string) => string
 export type UrlNormalizer = (url: URL) => string
 /**
  * Turns a body into the value compared. Default: JSON values, form parameter multisets, else
- * exact bytes.
+ * exact bytes. Called once per recorded body and remembered: the same text must give the same
+ * value.
  */
 export type BodyNormalizer = (body: string, contentType: string) => string
 /** Turns request headers into the value compared. */
