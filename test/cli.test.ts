@@ -67,6 +67,22 @@ describe('msw-cassette scan', () => {
     expect(run('scan', clean)).toMatchObject({ code: 0 })
     expect(run('scrub', clean)).toMatchObject({ code: 2 })
   })
+
+  test('names every file it could not read as a cassette, with the reason', () => {
+    const folder = join(temp, 'mixed')
+    cpSync('fixtures/simple_object_streaming.yaml', join(folder, 'a.yaml'))
+    writeFileSync(
+      join(folder, 'broken.yaml'),
+      'version: 2\ninteractions:\n  - request: {url: "x"\n',
+    )
+    const result = run('scan', folder)
+    expect(result.err).toEqual([
+      expect.stringMatching(/broken\.yaml: not scanned: .*YAML syntax error at line 4/),
+    ])
+    expect(result.out.at(-1)).toBe(
+      'msw-cassette: no secrets found in 1 cassettes; 1 file not scanned (see above).',
+    )
+  })
 })
 
 describe('msw-cassette redact', () => {

@@ -71,9 +71,15 @@ function scan(files: readonly string[], redactor: Redactor, io: CliIo): number {
   let found = 0
   let affected = 0
   let cassettes = 0
+  let skipped = 0
   for (const file of files) {
     const result = scanCassette(readFileSync(file, 'utf8'), file, redactor)
-    if (result.kind === 'skipped') continue
+    if (result.kind === 'skipped') {
+      // Not silent: a broken cassette could hold secrets this scan never saw.
+      skipped++
+      io.err(`${file}: not scanned: ${result.reason}`)
+      continue
+    }
     cassettes++
     if (result.findings.length > 0) affected++
     for (const { interaction, finding } of result.findings) {
@@ -81,10 +87,12 @@ function scan(files: readonly string[], redactor: Redactor, io: CliIo): number {
       io.out(`${file}: interaction ${interaction}: ${finding.field}: ${finding.kind}`)
     }
   }
+  const unread =
+    skipped === 0 ? '' : `; ${skipped} file${skipped === 1 ? '' : 's'} not scanned (see above)`
   io.out(
     found === 0
-      ? `msw-cassette: no secrets found in ${cassettes} cassettes.`
-      : `msw-cassette: ${found} secrets in ${affected} of ${cassettes} cassettes. Run \`msw-cassette redact\` to replace them.`,
+      ? `msw-cassette: no secrets found in ${cassettes} cassettes${unread}.`
+      : `msw-cassette: ${found} secrets in ${affected} of ${cassettes} cassettes${unread}. Run \`msw-cassette redact\` to replace them.`,
   )
   return found === 0 ? 0 : 1
 }
