@@ -8,9 +8,10 @@ const EMPTY = new Uint8Array(0)
 
 /**
  * Reads an intercepted request once, from the value its body was built from where the runtime
- * keeps it, else from a clone, so the original stays readable for msw and for any other handler. A body the client compressed (`Content-Encoding: gzip`, `deflate`,
- * `br`) is seen decoded, without that header, by matching and recording alike; the network
- * still gets the original.
+ * keeps it, else from a clone, so the original stays readable for msw and for any other
+ * handler. A body the client compressed (`Content-Encoding: gzip`, `deflate`, `br`) is seen
+ * decoded, without that header, by matching and recording alike; the network still gets the
+ * original.
  */
 export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
   const sent =

@@ -99,8 +99,16 @@ export function createRedactor(
 
   // A client sends the same key with every request: the redactor for a set of learned secrets
   // is built once and reused, not once per request (it showed in the per-request cost).
-  const withLearned = cachedPerSet((learned) => createValueRedactor([...values, ...learned]), base)
-  const learnedOnly = cachedPerSet(createValueRedactor, createValueRedactor([]))
+  const withLearnedMemory = remember<ValueRedactor>(64)
+  const withLearned = (learned: readonly string[]): ValueRedactor =>
+    learned.length === 0
+      ? base
+      : withLearnedMemory(learned.join('\u0000'), () =>
+          createValueRedactor([...values, ...learned]),
+        )
+  const learnedOnlyMemory = remember<ValueRedactor>(64)
+  const learnedOnly = (learned: readonly string[]): ValueRedactor =>
+    learnedOnlyMemory(learned.join('\u0000'), () => createValueRedactor(learned))
 
   const url = (text: string, with_ = base): string => with_.text(redactQuery(text, paramRule))
   const headerMap = (map: HeaderMap, with_ = base): HeaderMap => {
@@ -127,7 +135,8 @@ export function createRedactor(
     typeof value === 'string' ? text(value, contentType, with_) : with_.bytes(value)
 
   // A client sends the same credential with every request: its pieces are found once.
-  const secretsIn = memoized(secretsInValue)
+  const secretsMemory = remember<string[]>(256)
+  const secretsIn = (value: string) => secretsMemory(value, () => secretsInValue(value))
   /** The values of a request's secret headers, query and form fields. */
   const learn = (from: SecretSources, bodyText?: string, contentType = ''): string[] => {
     const learned: string[] = []
@@ -241,38 +250,19 @@ export function createRedactor(
 }
 
 /**
- * A builder of value redactors remembered per set of values (a bounded map: a test that sends
- * a new key every time must not grow it without end); `none` serves the empty set.
+ * A bounded memory of computed values by key: past `limit` entries it starts again, so a test
+ * that sends a new key every time cannot grow it without end.
  */
-function cachedPerSet(
-  build: (values: readonly string[]) => ValueRedactor,
-  none: ValueRedactor,
-): (values: readonly string[]) => ValueRedactor {
-  const built = new Map<string, ValueRedactor>()
-  return (values) => {
-    if (values.length === 0) return none
-    const key = values.join('\u0000')
-    let redactor = built.get(key)
-    if (!redactor) {
-      redactor = build(values)
-      if (built.size >= 64) built.clear()
-      built.set(key, redactor)
+function remember<T>(limit: number): (key: string, compute: () => T) => T {
+  const known = new Map<string, T>()
+  return (key, compute) => {
+    let value = known.get(key)
+    if (value === undefined) {
+      value = compute()
+      if (known.size >= limit) known.clear()
+      known.set(key, value)
     }
-    return redactor
-  }
-}
-
-/** `find` remembering its results for up to 256 recent arguments. */
-function memoized(find: (value: string) => string[]): (value: string) => readonly string[] {
-  const found = new Map<string, string[]>()
-  return (value) => {
-    let result = found.get(value)
-    if (!result) {
-      result = find(value)
-      if (found.size >= 256) found.clear()
-      found.set(value, result)
-    }
-    return result
+    return value
   }
 }
 
