@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, type LoadOptions, load, type Type, types } from 'js-yaml'
+import { readBlockYaml } from './block-reader.js'
 
 declare module 'js-yaml' {
   /** js-yaml's own types; it exports them, its published typings leave them out. */
@@ -9,9 +10,14 @@ declare module 'js-yaml' {
   }
 }
 
-// What Go's yaml.v3 gives a string field: every scalar's text (the failsafe schema), plus
-// `null`/`~`/empty as null and `!!binary` as bytes. The same reading as the positional parser's.
-const GO_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null], explicit: [types.binary] })
+/**
+ * What Go's yaml.v3 gives a string field: every scalar's text (the failsafe schema), plus
+ * `null`/`~`/empty as null and `!!binary` as bytes. The same reading as the positional parser's.
+ */
+export const GO_SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [types.null],
+  explicit: [types.binary],
+})
 
 // yaml.v3 reads these line separators differently from a YAML 1.2 parser; such rare files take
 // the positional parser, which knows how Go reads them.
@@ -42,6 +48,8 @@ const OPTIONS: LoadOptions = {
  */
 export function fastParse(text: string): unknown {
   if (LINE_SEPARATORS.test(text)) return undefined
+  const block = readBlockYaml(text)
+  if (block !== undefined) return block
   try {
     return load(text, OPTIONS)
   } catch {
