@@ -166,6 +166,39 @@ describe('optional fields', () => {
     })
   })
 
+  test('header lists: one value, none, null items, and a header named `__proto__`', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msw-cassette-headers-'))
+    try {
+      const file = join(dir, 'headers.yaml')
+      writeFileSync(
+        file,
+        [
+          'version: 2',
+          'interactions:',
+          '- request: {method: GET, url: "https://x.test/"}',
+          '  response:',
+          '    code: 200',
+          '    headers:',
+          '      X-One: solo',
+          '      X-None:',
+          '      X-Null: [a, null]',
+          '      __proto__: [kept]',
+          '',
+        ].join('\n'),
+      )
+      const headers = at(loadCassette(file), 0).response.headers
+      expect(Object.getPrototypeOf(headers)).toBe(Object.prototype)
+      expect(Object.entries(headers)).toEqual([
+        ['X-One', ['solo']],
+        ['X-None', []],
+        ['X-Null', ['a', '']],
+        ['__proto__', ['kept']],
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('`interactions: []` loads as no interactions', () => {
     expect(load('empty-list').interactions).toEqual([])
   })

@@ -275,6 +275,10 @@ describe('the block reader reads as js-yaml does', () => {
     ['a document start', '---\na: b\n'],
     ['a key with a colon in it', 'a:b: c\nhttp://x: y\n'],
     ['trailing spaces after values', 'a: x   \nb: "y"  \nc:   \n'],
+    [
+      'bytes, as Go writes them',
+      'a: !!binary aGk=\nb: !!binary |\n    aGVs\n    bG8=\nc:\n  - !!binary "AA=="\n',
+    ],
   ])('%s', (_name, text) => {
     expect(agree(text)).toBe(true)
   })
@@ -282,7 +286,10 @@ describe('the block reader reads as js-yaml does', () => {
   test.each([
     ['an anchor', 'a: &x b\n'],
     ['an alias', 'a: *x\n'],
-    ['a tag', 'a: !!binary aGk=\n'],
+    ['a tag other than !!binary', 'a: !!str x\n'],
+    ['bytes that are not base64', 'a: !!binary a b\n'],
+    ['bytes that end inside a byte', 'a: !!binary aGk\n'],
+    ['a tagged collection', 'a: !!binary\n  - aGk=\n'],
     ['a comment line', '# note\na: b\n'],
     ['a comment after a value', 'a: b # note\n'],
     ['a folded scalar', 'a: >\n  x\n'],

@@ -1,3 +1,4 @@
+import { binaryScalar } from './binary-scalar.js'
 import { readLiteral } from './block-scalar.js'
 import {
   Code,
@@ -10,7 +11,7 @@ import {
   restIsBlank,
 } from './block-text.js'
 import { readFlowSequence } from './flow-sequence.js'
-import { isIndicator, isKeyText, isNullText, readPlain } from './plain-scalar.js'
+import { isIndicator, isNullText, readPlain } from './plain-scalar.js'
 import { type Backslashes, findBackslashes, readQuoted } from './quoted-scalar.js'
 
 /** A node read from the text, and the start of the first line it did not use. */
@@ -20,9 +21,10 @@ interface Read {
 }
 
 // What js-yaml refuses, and so the general parser must see: control characters, lone
-// surrogates, and the non-characters U+FFFE and U+FFFF.
+// surrogates, and the non-characters U+FFFE and U+FFFF; and CR, which Go's writers never put
+// in a line end (one pass over the text finds both).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/
+const NON_PRINTABLE_OR_CR = /[\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/
 const SURROGATE = /[\uD800-\uDFFF]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/
 
@@ -39,7 +41,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^
  */
 export function readBlockYaml(text: string): unknown {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== Code.Newline) return undefined
-  if (text.includes('\r') || NON_PRINTABLE.test(text)) return undefined
+  if (NON_PRINTABLE_OR_CR.test(text)) return undefined
   // Emoji and other pairs are common, lone halves never; the slow test only when needed.
   if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return undefined
   backslashes = findBackslashes(text)
@@ -75,7 +77,6 @@ function readMapping(text: string, at: number, indent: number): Read {
     const colon = keyEnd(text, key)
     const name = text.slice(key, colon)
     if (Object.hasOwn(mapping, name) || name === '__proto__' || isNullText(name)) outside()
-    if (name.includes('\t')) outside()
     const read = readValue(text, colon + 1, indent, true)
     mapping[name] = read.value
     const line = nextContentLine(text, read.next)
@@ -87,19 +88,23 @@ function readMapping(text: string, at: number, indent: number): Read {
   }
 }
 
-// The offset of the `:` that ends the plain key starting at `at`.
+// The offset of the `:` that ends the plain key starting at `at`. Keys are short: one pass over
+// the key's characters checks it too (no tab, no comment).
 function keyEnd(text: string, at: number): number {
-  if (isIndicator(text[at] ?? '')) outside()
-  const end = lineEnd(text, at)
-  for (let colon = text.indexOf(':', at); colon !== -1 && colon < end; ) {
-    const after = text.charCodeAt(colon + 1)
-    if (after === Code.Space || colon + 1 === end) {
-      const before = text.charCodeAt(colon - 1)
-      if (before === Code.Space || before === Code.Tab) outside()
-      if (hasComment(text, at, colon)) outside()
-      return colon
+  if (isIndicator(text.charCodeAt(at))) outside()
+  for (let offset = at; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset)
+    if (code === Code.Colon) {
+      const after = text.charCodeAt(offset + 1)
+      if (after === Code.Space || after === Code.Newline) {
+        if (text.charCodeAt(offset - 1) === Code.Space) outside()
+        return offset
+      }
+    } else if (code === Code.Newline || code === Code.Tab) {
+      outside()
+    } else if (code === Code.Hash && text.charCodeAt(offset - 1) === Code.Space) {
+      outside()
     }
-    colon = text.indexOf(':', colon + 1)
   }
   return outside()
 }
@@ -133,6 +138,13 @@ function readValue(text: string, from: number, indent: number, inMapping: boolea
   const code = text.charCodeAt(at)
   if (code === Code.Newline) return readBelow(text, at + 1, indent, inMapping)
   if (code === Code.Tab) outside()
+  // The one tag Go writes: bytes that are not UTF-8 text, in base64.
+  if (code === 0x21) {
+    if (!text.startsWith('!!binary ', at)) outside()
+    const encoded = readValue(text, at + 9, indent, true)
+    if (typeof encoded.value !== 'string') outside()
+    return { value: binaryScalar(encoded.value), next: encoded.next }
+  }
   if (code === 0x7c) {
     const literal = readLiteral(text, at, indent)
     return { value: literal.value, next: literal.end }
@@ -152,7 +164,7 @@ function readValue(text: string, from: number, indent: number, inMapping: boolea
     return { value: flow.items, next: flow.next }
   }
   // An entry may open a mapping on its own line: `- id: 0`.
-  if (!inMapping && isKeyText(text.slice(at, lineEnd(text, at)).trimEnd())) {
+  if (!inMapping && opensKey(text, at)) {
     return readMapping(text, at, at - text.lastIndexOf('\n', at) - 1)
   }
   const plain = readPlain(text, at, indent)
@@ -176,7 +188,13 @@ function readBelow(text: string, next: number, indent: number, inMapping: boolea
   return { value: null, next: line }
 }
 
-// Whether ` #` (a comment after the text) occurs between `from` and `to`.
-function hasComment(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).includes(' #')
+// Whether the line from `at` holds a `key:` (a `:` before a space or the line's end).
+function opensKey(text: string, at: number): boolean {
+  const end = lineEnd(text, at)
+  for (let colon = text.indexOf(':', at); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    if (colon > end) return false
+    const after = text.charCodeAt(colon + 1)
+    if (after === Code.Space || after === Code.Newline) return true
+  }
+  return false
 }

@@ -36,7 +36,12 @@ export function readFlowSequence(
       let last = stop
       while (text.charCodeAt(last - 1) === Code.Space) last--
       const item = text.slice(offset, last)
-      if (item === '' || isIndicator(item[0] ?? '') || item.includes(':') || item.includes(' #'))
+      if (
+        item === '' ||
+        isIndicator(item.charCodeAt(0)) ||
+        item.includes(':') ||
+        item.includes(' #')
+      )
         outside()
       if (item.includes('\t')) outside()
       items.push(isNullText(item) ? null : item)

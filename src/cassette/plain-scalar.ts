@@ -8,17 +8,18 @@ export interface Plain {
 
 // Characters a plain scalar may not start with (YAML's indicators); `-`, `?` and `:` may
 // when a non-space follows.
-const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`-')
+const INDICATORS = new Uint8Array(128)
+for (const char of '?:,[]{}#&*!|>\'"%@`-') INDICATORS[char.charCodeAt(0)] = 1
 const NULLS = new Set(['~', 'null', 'Null', 'NULL'])
 
 /** The plain scalars js-yaml's schema for cassettes reads as null. */
 export function isNullText(text: string): boolean {
-  return NULLS.has(text)
+  return text.length <= 4 && NULLS.has(text)
 }
 
-/** Whether `char` may not open a plain scalar or key. */
-export function isIndicator(char: string): boolean {
-  return INDICATORS.has(char)
+/** Whether the character with this code may not open a plain scalar or key. */
+export function isIndicator(code: number): boolean {
+  return INDICATORS[code] === 1
 }
 
 /** Whether a line's text is a `key: value` pair rather than a scalar. */
@@ -62,7 +63,7 @@ function checkedLine(content: string, first: boolean): string {
   let end = content.length
   while (content.charCodeAt(end - 1) === Code.Space) end--
   const line = content.slice(0, end)
-  if (first && INDICATORS.has(line[0] ?? '')) {
+  if (first && isIndicator(line.charCodeAt(0))) {
     const lead = line[0]
     const second = line.charCodeAt(1)
     if (

@@ -168,12 +168,12 @@ function validateRequest(value: unknown, at: Path, fail: Fail): RecordedRequest 
   const request: RecordedRequest = {
     method: intern(method),
     url: intern(url),
-    body: readBody(value.body, [...at, 'body'], fail),
-    headers: readHeaders(value.headers, [...at, 'headers'], fail),
+    body: readBody(value.body, at, 'body', fail),
+    headers: readHeaders(value.headers, at, 'headers', fail),
     extra: pickExtra(value, REQUEST_KEYS),
   }
   if (value.form !== undefined && value.form !== null)
-    request.form = readHeaders(value.form, [...at, 'form'], fail)
+    request.form = readHeaders(value.form, at, 'form', fail)
   return request
 }
 
@@ -199,48 +199,59 @@ function validateResponse(value: unknown, at: Path, fail: Fail): RecordedRespons
   return {
     code,
     status: intern(status),
-    body: readBody(value.body, [...at, 'body'], fail),
-    headers: readHeaders(value.headers, [...at, 'headers'], fail),
-    durationMs: readDuration(value.duration, [...at, 'duration'], fail),
+    body: readBody(value.body, at, 'body', fail),
+    headers: readHeaders(value.headers, at, 'headers', fail),
+    durationMs: readDuration(value.duration, at, 'duration', fail),
     uncompressed,
     extra: pickExtra(value, RESPONSE_KEYS),
   }
 }
 
-function readBody(value: unknown, at: Path, fail: Fail): Body {
+// The readers of single fields take the parent's path and the key, and build the field's path
+// only for an error: most cassettes have none, and thousands of interactions.
+
+function readBody(value: unknown, at: Path, key: string, fail: Fail): Body {
   if (value === undefined || value === null) return ''
   if (typeof value === 'string' || value instanceof Uint8Array) return value
-  return fail(at, `expected a string or !!binary, found ${describe(value)}`)
+  return fail([...at, key], `expected a string or !!binary, found ${describe(value)}`)
 }
 
-function readHeaders(value: unknown, at: Path, fail: Fail): HeaderMap {
+function readHeaders(value: unknown, at: Path, key: string, fail: Fail): HeaderMap {
   if (value === undefined || value === null) return {}
-  if (!isRecord(value))
-    return fail(at, `expected a mapping of names to lists of values, found ${describe(value)}`)
-  // `fromEntries` defines own properties: a header named `__proto__` stays a header.
-  return Object.fromEntries(
-    Object.entries(value).map(([name, raw]) => {
-      const values: unknown[] = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
-      const list = values.map((item: unknown) => {
-        if (typeof item === 'string') return intern(item)
-        // Go reads a null list item into a string as "".
-        if (item === null) return ''
-        return fail([...at, name], `expected a list of strings, found ${describe(item)}`)
-      })
-      return [name, list]
-    }),
-  )
+  if (!isRecord(value)) {
+    return fail(
+      [...at, key],
+      `expected a mapping of names to lists of values, found ${describe(value)}`,
+    )
+  }
+  // The parser's mapping is ours: it is kept, with each list copied to one of its own size (a
+  // parser's lists grow by pushing, with room to spare that thousands of headers add up).
+  for (const name of Object.keys(value)) {
+    const raw = value[name]
+    const values: unknown[] = raw === null ? [] : Array.isArray(raw) ? raw : [raw]
+    const list: string[] = new Array(values.length)
+    for (let index = 0; index < values.length; index++) {
+      const item = values[index]
+      if (typeof item === 'string') list[index] = intern(item)
+      // Go reads a null list item into a string as "".
+      else if (item === null) list[index] = ''
+      else return fail([...at, key, name], `expected a list of strings, found ${describe(item)}`)
+    }
+    // An own property: even a header named `__proto__` is set, not the prototype.
+    value[name] = list
+  }
+  return value as HeaderMap
 }
 
-function readDuration(value: unknown, at: Path, fail: Fail): number {
+function readDuration(value: unknown, at: Path, key: string, fail: Fail): number {
   if (value === undefined || value === null) return 0
   if (typeof value !== 'string')
-    return fail(at, `expected a Go duration like "1.5s", found ${describe(value)}`)
+    return fail([...at, key], `expected a Go duration like "1.5s", found ${describe(value)}`)
   // yaml.v2 may write a time.Duration as its integer nanoseconds.
   if (/^-?\d+$/.test(value)) return Number(value) / 1e6
   const ms = parseGoDuration(value)
   if (ms === undefined)
-    return fail(at, `expected a Go duration like "1.5s", found ${JSON.stringify(value)}`)
+    return fail([...at, key], `expected a Go duration like "1.5s", found ${JSON.stringify(value)}`)
   return ms
 }
 
