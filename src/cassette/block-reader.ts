@@ -9,6 +9,7 @@ import {
   Outside,
   outside,
   restIsBlank,
+  skipSpaces,
 } from './block-text.js'
 import { readFlowSequence } from './flow-sequence.js'
 import { isIndicator, isNullText, readPlain } from './plain-scalar.js'
@@ -133,8 +134,7 @@ function readSequence(text: string, at: number, indent: number, indentless: bool
 // The node after a key's `:` or an entry's `-` (at `from`), on that line or, for a collection,
 // on the lines below; `indent` is the column of the key or the dash.
 function readValue(text: string, from: number, indent: number, inMapping: boolean): Read {
-  let at = from
-  while (text.charCodeAt(at) === Code.Space) at++
+  const at = skipSpaces(text, from)
   const code = text.charCodeAt(at)
   if (code === Code.Newline) return readBelow(text, at + 1, indent, inMapping)
   if (code === Code.Tab) outside()

@@ -30,11 +30,16 @@ export function lineEnd(text: string, at: number): number {
   return end === -1 ? text.length : end
 }
 
+/** The offset of the first character at or after `at` that is not a space. */
+export function skipSpaces(text: string, at: number): number {
+  let offset = at
+  while (text.charCodeAt(offset) === Code.Space) offset++
+  return offset
+}
+
 /** Number of spaces that open the line starting at `start`. */
 export function indentOf(text: string, start: number): number {
-  let at = start
-  while (text.charCodeAt(at) === Code.Space) at++
-  return at - start
+  return skipSpaces(text, start) - start
 }
 
 /**
@@ -63,7 +68,6 @@ export function isEntryDash(text: string, at: number): boolean {
 
 /** Whether only spaces are left between `at` and the end of its line. */
 export function restIsBlank(text: string, at: number): boolean {
-  let offset = at
-  while (text.charCodeAt(offset) === Code.Space) offset++
+  const offset = skipSpaces(text, at)
   return offset >= text.length || text.charCodeAt(offset) === Code.Newline
 }

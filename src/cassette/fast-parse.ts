@@ -42,6 +42,8 @@ const OPTIONS: LoadOptions = {
  * positional parser: a syntax error (whose line and column only that parser reports), an
  * anchor or alias (which only that parser counts and bounds), or text Go reads in its own way.
  *
+ * The block reader takes the YAML Go's writers make (nearly every cassette), about twice as fast
+ * as js-yaml; js-yaml 4 takes the rest (flow mappings, comments, tags other than `!!binary`).
  * Why js-yaml 4: on the corpus it parses 2.5 times as fast as js-yaml 5, with the same result.
  *
  * @param text - The YAML source.

@@ -1,4 +1,4 @@
-import { Code, lineEnd, outside, restIsBlank } from './block-text.js'
+import { Code, lineEnd, outside, restIsBlank, skipSpaces } from './block-text.js'
 import { isIndicator, isNullText } from './plain-scalar.js'
 import { type Backslashes, readQuoted } from './quoted-scalar.js'
 
@@ -62,10 +62,4 @@ function isItemEnd(code: number): boolean {
 function closed(text: string, bracket: number, items: (string | null)[]): FlowSequence {
   if (!restIsBlank(text, bracket + 1)) outside()
   return { items, next: lineEnd(text, bracket) + 1 }
-}
-
-function skipSpaces(text: string, at: number): number {
-  let offset = at
-  while (text.charCodeAt(offset) === Code.Space) offset++
-  return offset
 }
