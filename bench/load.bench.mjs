@@ -1,6 +1,7 @@
 // Loading cassettes: every corpus cassette (../shared/corpus) parsed from YAML, against the same
 // files served by the disk cache of parsed cassettes (warm). Each sample is a fresh process, as a
-// vitest worker is, so import time counts too. Interleaved rounds; medians with the spread.
+// vitest worker is, so import time counts too. Interleaved rounds; times are medians with the
+// spread, ratios the median of per-round ratios with theirs.
 //
 // Then one large cassette written here (BENCH_LOAD_BIG interactions, default 100,000, about
 // 70 MB): its first load against js-yaml alone, and the heap it keeps per MB of YAML.
@@ -147,11 +148,15 @@ if (!existsSync(CORPUS)) {
     console.log(
       `  js-yaml alone:     ${median(yardstick).toFixed(0)} ms (${spread(yardstick)}), ${(megabytes / (median(yardstick) / 1000)).toFixed(1)} MB/s (the yardstick)`,
     )
+    // Ratios are taken per round, against the yardstick of that same round, so a drift of the
+    // machine's speed between rounds cancels out.
+    const speed = parse.map((ms, round) => yardstick[round] / ms)
+    const cacheShare = cached.map((ms, round) => ms / parse[round])
     console.log(
-      `  loadCassette:      ${median(parse).toFixed(0)} ms (${spread(parse)}), ${(megabytes / (median(parse) / 1000)).toFixed(1)} MB/s, ${(median(yardstick) / median(parse)).toFixed(2)}x js-yaml's speed (no disk cache)`,
+      `  loadCassette:      ${median(parse).toFixed(0)} ms (${spread(parse)}), ${(megabytes / (median(parse) / 1000)).toFixed(1)} MB/s, ${median(speed).toFixed(2)}x js-yaml's speed (${spread(speed, 2)}; no disk cache)`,
     )
     console.log(
-      `  disk cache (warm): ${median(cached).toFixed(0)} ms (${spread(cached)}), ${(median(cached) / median(parse)).toFixed(2)}x the parse`,
+      `  disk cache (warm): ${median(cached).toFixed(0)} ms (${spread(cached)}), ${median(cacheShare).toFixed(2)}x the parse (${spread(cacheShare, 2)})`,
     )
   } finally {
     rmSync(cacheDir, { recursive: true, force: true })
