@@ -3,6 +3,7 @@ import type { IncomingRequest, MatchOptions } from '../options/types.js'
 import { bodyText } from './body-text.js'
 import { normalizeBody } from './normalize-body.js'
 import { normalizeUrl } from './normalize-url.js'
+import { TextBodyRequest } from './text-body-request.js'
 
 /** The parts of a request, live or recorded, that matching looks at. */
 export interface RequestParts {
@@ -27,7 +28,7 @@ export function liveParts(request: IncomingRequest): RequestParts {
     url: request.url.href,
     headers: request.headers,
     contentType: request.headers.get('content-type') ?? '',
-    body: bodyText(request.bytes),
+    body: request instanceof TextBodyRequest ? request.text : bodyText(request.bytes),
   }
 }
 
