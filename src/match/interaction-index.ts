@@ -119,8 +119,10 @@ export class InteractionIndex {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
-    for (const interaction of this.cassette.interactions.slice(this.filed)) this.file(interaction)
-    this.filed = this.cassette.interactions.length
+    for (const interaction of this.cassette.interactions.slice(this.filed)) {
+      this.file(interaction)
+      this.filed++
+    }
     const parts = liveParts(request)
     let body: string | undefined
     return this.found(joinHead(headKey(this.normalizers, parts)), () => {
@@ -148,10 +150,13 @@ export class InteractionIndex {
     let found = this.found(head, bodyKey)
     if (found.some((interaction) => this.usedBy[interaction.index] === undefined)) return found
     const { interactions } = this.cassette
-    while (this.filed < interactions.length) {
-      const interaction = interactions[this.filed++]
-      if (interaction === undefined || this.file(interaction) !== head) continue
-      if (this.recordedKey(interaction).body !== bodyKey()) continue
+    for (let next = interactions[this.filed]; next !== undefined; next = interactions[this.filed]) {
+      const interaction = next
+      // Counted once filed: a recorded request a custom normalizer throws on is not skipped
+      // by later lookups, it fails each of them, as it failed indexing when that was eager.
+      const filedHead = this.file(interaction)
+      this.filed++
+      if (filedHead !== head || this.recordedKey(interaction).body !== bodyKey()) continue
       found = this.found(head, bodyKey)
       if (this.usedBy[interaction.index] === undefined) break
     }
