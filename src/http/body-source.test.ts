@@ -18,8 +18,9 @@ test.each(bodies)('the source of %s is the bytes a read of the body gives', asyn
   const source = bodySource(request)
   // The request is left as it was: its body is still there to read.
   const read = new Uint8Array(await request.arrayBuffer())
-  if (keepsSource) expect(source).toEqual(read)
-  else expect(source).toBeUndefined()
+  if (keepsSource) {
+    expect(typeof source === 'string' ? new TextEncoder().encode(source) : source).toEqual(read)
+  } else expect(source).toBeUndefined()
 })
 
 test('a streamed body has no source: it must be read', () => {
@@ -36,7 +37,7 @@ test('a streamed body has no source: it must be read', () => {
 test('the bytes handed out are a copy: changing them changes nothing the network gets', async () => {
   const request = new Request(URL, { method: 'POST', body: new Uint8Array([1, 2, 3]) })
   const source = bodySource(request)
-  if (source) source[0] = 99
+  if (typeof source === 'object') source[0] = 99
   expect(new Uint8Array(await request.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]))
 })
 

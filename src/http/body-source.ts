@@ -1,7 +1,5 @@
 import { isUint8Array } from 'node:util/types'
 
-const encoder = new TextEncoder()
-
 /** What undici keeps of a body built from a value: the value itself and its byte length. */
 interface BodyState {
   source?: unknown
@@ -13,9 +11,11 @@ interface BodyState {
 let stateKey: symbol | null | undefined
 
 /**
- * The bytes a request's body was built from, taken from where Node's fetch keeps them, so the
- * body need not be read through a stream copy; `undefined` when the runtime does not keep them
- * in reach, or the body was a stream, a `Blob` or `FormData`.
+ * What a request's body was built from, taken from where Node's fetch keeps it, so the body
+ * need not be read through a stream copy: a string (the body is its UTF-8 bytes; handed over
+ * as it is, since most callers want text, and encoding it only to decode it again cost as much
+ * as the rest of the matching), or bytes; `undefined` when the runtime does not keep it in
+ * reach, or the body was a stream, a `Blob` or `FormData`.
  *
  * Why: reading a body through Node 20's web streams costs about as much as the rest of a
  * replayed request. undici (Node 20 and 22) keeps a string or byte body's source beside its
@@ -23,7 +23,7 @@ let stateKey: symbol | null | undefined
  *
  * @param request - A request built by the global `Request` constructor (or a subclass).
  */
-export function bodySource(request: Request): Uint8Array | undefined {
+export function bodySource(request: Request): string | Uint8Array | undefined {
   if (stateKey === undefined) stateKey = findStateKey()
   if (stateKey === null) return undefined
   const state: unknown = Reflect.get(request, stateKey)
@@ -31,10 +31,8 @@ export function bodySource(request: Request): Uint8Array | undefined {
   const body: unknown = Reflect.get(state, 'body')
   if (typeof body !== 'object' || body === null) return undefined
   const { source, length } = body as BodyState
-  if (typeof source === 'string') {
-    const bytes = encoder.encode(source)
-    return bytes.byteLength === length ? bytes : undefined
-  }
+  // `Buffer.byteLength` counts what `TextEncoder` would give, lone surrogates as U+FFFD.
+  if (typeof source === 'string') return Buffer.byteLength(source) === length ? source : undefined
   // A copy: undici's stream hands out this very array when the request goes to the network.
   // Checked across realms: undici's arrays may come from another context than the caller's.
   if (isUint8Array(source) && source.byteLength === length) return source.slice()

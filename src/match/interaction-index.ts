@@ -36,6 +36,12 @@ export class InteractionIndex {
    * requests of a cassette differ by URL: a test file pays for the bodies it asks about.
    */
   private readonly byHead = new Map<string, HeadGroup>()
+  /**
+   * How many interactions, from the first in file order, are filed in {@link byHead}. The rest
+   * are filed when a lookup needs them: keying 10,000 recorded URLs took 0.3-0.5 s up front,
+   * while a test file usually asks for a few interactions near the start.
+   */
+  private filed = 0
   /** For each interaction: the request that used it, or `undefined`. */
   private readonly usedBy: (Label | undefined)[]
   private readonly normalizers: PartNormalizers
@@ -57,8 +63,6 @@ export class InteractionIndex {
     this.normalizers = normalizers
     this.matcher = matcher
     this.usedBy = cassette.interactions.map(() => undefined)
-    if (matcher) return
-    for (const interaction of cassette.interactions) this.group(interaction)
   }
 
   /**
@@ -76,7 +80,7 @@ export class InteractionIndex {
     label: Label,
     claim: (interaction: Interaction) => boolean = () => true,
   ): LookupResult {
-    const candidates = this.matches(request)
+    const candidates = this.matcher ? this.matches(request) : this.filedMatches(request)
     if (candidates.length === 0) return { kind: 'miss' }
     const skipped: Interaction[] = []
     for (const interaction of candidates) {
@@ -105,18 +109,63 @@ export class InteractionIndex {
     this.cassette.interactions.push(added)
     this.usedBy.push(label)
     this.buckets = undefined
-    if (!this.matcher) this.group(added)
+    // Filed in its turn, after those before it, by the next lookup that reaches it.
     return added
   }
 
-  /** Every interaction that matches `request`, used or not, in file order. */
+  /** Every interaction that matches `request`, used or not, in file order (files them all). */
   matches(request: IncomingRequest): Interaction[] {
     if (this.matcher) {
       const matcher = this.matcher
       return this.cassette.interactions.filter((interaction) => matcher(request, interaction))
     }
+    for (const interaction of this.cassette.interactions.slice(this.filed)) {
+      this.file(interaction)
+      this.filed++
+    }
     const parts = liveParts(request)
-    const group = this.byHead.get(joinHead(headKey(this.normalizers, parts)))
+    let body: string | undefined
+    return this.found(joinHead(headKey(this.normalizers, parts)), () => {
+      body ??= this.normalizers.body(parts)
+      return body
+    })
+  }
+
+  /**
+   * The matches of `request` among the filed interactions, after filing more, in file order,
+   * until one of the matches is unused or every interaction is filed. What {@link take} returns
+   * is the first unused match and the used ones before it: interactions after it in the file
+   * cannot change that, so they wait for a request that needs them.
+   */
+  private filedMatches(request: IncomingRequest): Interaction[] {
+    const parts = liveParts(request)
+    const head = joinHead(headKey(this.normalizers, parts))
+    // The body is keyed only when an interaction shares the head: most lookups of a cassette
+    // that differ by URL never need it.
+    let body: string | undefined
+    const bodyKey = () => {
+      body ??= this.normalizers.body(parts)
+      return body
+    }
+    let found = this.found(head, bodyKey)
+    if (found.some((interaction) => this.usedBy[interaction.index] === undefined)) return found
+    const { interactions } = this.cassette
+    for (let next = interactions[this.filed]; next !== undefined; next = interactions[this.filed]) {
+      const interaction = next
+      // Counted once filed: a recorded request a custom normalizer throws on is not skipped
+      // by later lookups, it fails each of them, as it failed indexing when that was eager.
+      const filedHead = this.file(interaction)
+      this.filed++
+      if (filedHead !== head || this.recordedKey(interaction).body !== bodyKey()) continue
+      found = this.found(head, bodyKey)
+      if (this.usedBy[interaction.index] === undefined) break
+    }
+    return found
+  }
+
+  /** The filed interactions under a head key with the given body key, in file order. */
+  private found(head: string, bodyKey: () => string): Interaction[] {
+    const group = this.byHead.get(head)
     if (!group) return []
     if (!group.byBody) {
       group.byBody = new Map()
@@ -124,11 +173,15 @@ export class InteractionIndex {
         append(group.byBody, this.recordedKey(interaction).body, interaction)
       }
     }
-    return group.byBody.get(this.normalizers.body(parts)) ?? []
+    return group.byBody.get(bodyKey()) ?? []
   }
 
-  /** Files an interaction under its method, URL and headers (and its body, once looked up). */
-  private group(interaction: Interaction): void {
+  /**
+   * Files an interaction under its method, URL and headers (and its body, once looked up).
+   *
+   * @returns Its head key.
+   */
+  private file(interaction: Interaction): string {
     const key = joinHead(this.recordedHead(interaction))
     let group = this.byHead.get(key)
     if (!group) {
@@ -137,6 +190,7 @@ export class InteractionIndex {
     }
     group.interactions.push(interaction)
     if (group.byBody) append(group.byBody, this.recordedKey(interaction).body, interaction)
+    return key
   }
 
   /**

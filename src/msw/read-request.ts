@@ -1,10 +1,16 @@
 import { RequestHandler } from 'msw'
 import { bodySource } from '../http/body-source.js'
 import { decodeRequestBody } from '../http/request-coding.js'
+import { TextBodyRequest } from '../match/text-body-request.js'
 import type { IncomingRequest } from '../options/types.js'
 
 const decoder = new TextDecoder()
+const encoder = new TextEncoder()
 const EMPTY = new Uint8Array(0)
+// Text whose UTF-8 bytes decode to something else: a surrogate (a lone one becomes U+FFFD;
+// paired ones are left to the decoder too, to keep this test to one cheap scan) or a leading
+// byte order mark, which decoders drop.
+const NOT_ROUND_TRIP = /^\uFEFF|[\uD800-\uDFFF]/
 
 /**
  * Reads an intercepted request once, from the value its body was built from where the runtime
@@ -14,11 +20,16 @@ const EMPTY = new Uint8Array(0)
  * original.
  */
 export async function readIncomingRequest(request: Request): Promise<IncomingRequest> {
-  const sent =
+  const source =
     request.body === null
       ? EMPTY
       : (bodySource(request) ?? new Uint8Array(await cloneOf(request).arrayBuffer()))
-  const decoded = decodeRequestBody(sent, request.headers.get('content-encoding'))
+  const contentEncoding = request.headers.get('content-encoding')
+  if (typeof source === 'string' && contentEncoding === null && !NOT_ROUND_TRIP.test(source)) {
+    return new TextBodyRequest(request.method, new URL(request.url), request.headers, source)
+  }
+  const sent = typeof source === 'string' ? encoder.encode(source) : source
+  const decoded = decodeRequestBody(sent, contentEncoding)
   let headers = request.headers
   if (decoded) {
     headers = new Headers(request.headers)

@@ -12,9 +12,13 @@ import type { ServerLike } from '../options/types.js'
 export type ServerEvents = Required<Pick<ServerLike, 'events'>>
 
 // Requests a cassette answered, until msw hands out their copy. Bounded, so a server without
-// the listener (a `fromCassette` user who skipped it) cannot grow it without end.
-const answered = new Set<string>()
-const MAX_PENDING = 10_000
+// the listener (a `fromCassette` user who skipped it) cannot grow it without end: two
+// generations, the older dropped whole when the newer fills. Not one set evicting its oldest
+// entry per request: a `Set` keeps deleted entries' slots until it rehashes, so finding the
+// oldest walks past them, and that walk cost about 12 us per request once the set was full.
+let answered = new Set<string>()
+let older = new Set<string>()
+const GENERATION = 5_000
 const released = new WeakSet<object>()
 
 /**
@@ -23,11 +27,16 @@ const released = new WeakSet<object>()
  * @param requestId - msw's id of the request (the resolver's `requestId`).
  */
 export function noteAnswered(requestId: string): void {
-  if (answered.size >= MAX_PENDING) {
-    const [oldest] = answered
-    if (oldest !== undefined) answered.delete(oldest)
+  if (answered.size >= GENERATION) {
+    older = answered
+    answered = new Set()
   }
   answered.add(requestId)
+}
+
+/** Forgets a request noted by {@link noteAnswered}; returns whether it was noted. */
+function takeAnswered(requestId: string): boolean {
+  return answered.delete(requestId) || older.delete(requestId)
 }
 
 /**
@@ -45,7 +54,7 @@ export function releaseResponseCopies(server: ServerEvents): void {
   if (released.has(server)) return
   released.add(server)
   server.events.on('response:mocked', ({ request, response, requestId }) => {
-    if (!answered.delete(requestId) || fromSocket(request)) return
+    if (!takeAnswered(requestId) || fromSocket(request)) return
     // A listener of the user's that got there first may hold the copy locked: then it is theirs.
     if (response.body && !response.body.locked) void response.body.cancel().catch(() => {})
   })
