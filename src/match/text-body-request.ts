@@ -14,7 +14,8 @@ export class TextBodyRequest implements IncomingRequest {
   readonly url: URL
   readonly headers: Headers
   readonly text: string
-  #bytes: Uint8Array | undefined
+  /** The body's UTF-8 bytes, built on first use. */
+  declare readonly bytes: Uint8Array
 
   /**
    * @param text - The body; the caller checked that its UTF-8 bytes decode back to it.
@@ -24,11 +25,15 @@ export class TextBodyRequest implements IncomingRequest {
     this.url = url
     this.headers = headers
     this.text = text
-  }
-
-  /** The body's UTF-8 bytes, built on first use. */
-  get bytes(): Uint8Array {
-    this.#bytes ??= encoder.encode(this.text)
-    return this.#bytes
+    let bytes: Uint8Array | undefined
+    // An own, enumerable property, as on every other request a matcher gets: a spread or a
+    // JSON of the request keeps its bytes.
+    Object.defineProperty(this, 'bytes', {
+      enumerable: true,
+      get: () => {
+        bytes ??= encoder.encode(text)
+        return bytes
+      },
+    })
   }
 }

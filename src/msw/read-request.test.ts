@@ -27,6 +27,8 @@ test.each(strings)('a body sent as a string (%s) reads as its UTF-8 bytes', asyn
   expect(liveParts(incoming).body).toBe(bodyText(bytes))
   expect(incoming.text).toBe(new TextDecoder().decode(bytes))
   expect(incoming.bytes).toEqual(bytes)
+  // A matcher may copy the request, as it could copy any other.
+  expect({ ...incoming }.bytes).toEqual(bytes)
   // The request itself is left readable.
   expect(await request.text()).toBe(new TextDecoder().decode(bytes))
 })
