@@ -2,7 +2,7 @@ import { load } from 'js-yaml'
 import { describe, expect, test } from 'vitest'
 import { readBlockYaml } from './block-reader.js'
 import { cassetteYaml } from './cassette-yaml.js'
-import { GO_SCHEMA } from './fast-parse.js'
+import { goSchema } from './fast-parse.js'
 import { COMPACT_LAYOUT, GO_VCR_LAYOUT } from './layout.js'
 import type { Interaction } from './types.js'
 
@@ -11,7 +11,7 @@ import type { Interaction } from './types.js'
 // to be hard: every scalar style, folding, escapes, blank lines, indicators.
 
 function jsYaml(text: string): unknown {
-  return load(text, { schema: GO_SCHEMA })
+  return load(text, { schema: goSchema() })
 }
 
 /** Reads `text` both ways; gives whether the block reader took it. */

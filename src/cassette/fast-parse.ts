@@ -1,4 +1,6 @@
-import { FAILSAFE_SCHEMA, type LoadOptions, load, type Type, types } from 'js-yaml'
+import { createRequire } from 'node:module'
+import type * as JsYaml from 'js-yaml'
+import type { LoadOptions, Schema, Type } from 'js-yaml'
 import { readBlockYaml } from './block-reader.js'
 
 declare module 'js-yaml' {
@@ -10,14 +12,25 @@ declare module 'js-yaml' {
   }
 }
 
+// js-yaml, loaded on first use: the block reader takes nearly every cassette, and every test
+// file (a fresh process under vitest) would pay for loading it.
+let jsYaml: typeof JsYaml | undefined
+let schema: Schema | undefined
+
+function loadJsYaml(): typeof JsYaml {
+  jsYaml ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml
+  return jsYaml
+}
+
 /**
  * What Go's yaml.v3 gives a string field: every scalar's text (the failsafe schema), plus
  * `null`/`~`/empty as null and `!!binary` as bytes. The same reading as the positional parser's.
  */
-export const GO_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [types.null],
-  explicit: [types.binary],
-})
+export function goSchema(): Schema {
+  const { FAILSAFE_SCHEMA, types } = loadJsYaml()
+  schema ??= FAILSAFE_SCHEMA.extend({ implicit: [types.null], explicit: [types.binary] })
+  return schema
+}
 
 // yaml.v3 reads these line separators differently from a YAML 1.2 parser; such rare files take
 // the positional parser, which knows how Go reads them.
@@ -26,8 +39,7 @@ const LINE_SEPARATORS = /[\u2028\u2029]/
 /** Thrown by the listener at the first anchor; never escapes {@link fastParse}. */
 class AnchorFound extends Error {}
 
-const OPTIONS: LoadOptions = {
-  schema: GO_SCHEMA,
+const OPTIONS: Omit<LoadOptions, 'schema'> = {
   // js-yaml 4 expands aliases without a bound. An alias needs an anchor, so a node with one
   // sends the file to the positional parser, which counts and bounds aliases.
   listener(event, state) {
@@ -53,7 +65,7 @@ export function fastParse(text: string): unknown {
   const block = readBlockYaml(text)
   if (block !== undefined) return block
   try {
-    return load(text, OPTIONS)
+    return loadJsYaml().load(text, { ...OPTIONS, schema: goSchema() })
   } catch {
     return undefined
   }
