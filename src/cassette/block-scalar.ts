@@ -26,30 +26,39 @@ export function readLiteral(text: string, at: number, parentIndent: number): Sca
   if (!restIsBlank(text, offset)) outside()
   const first = lineEnd(text, offset) + 1
   const indent = explicit === 0 ? detectIndent(text, first, parentIndent) : parentIndent + explicit
-  const lines: string[] = []
-  // How many of `lines` there are up to the last one with content: empty lines after it are
-  // trailing, and only `keep` keeps them.
-  let contentLines = 0
+  // The text is built from slices of the source, one per line with its line break, joined as
+  // they come: V8 keeps such a string as a tree of slices until it is first read, so a body that
+  // replay never reads is never copied (a join would copy every body at once).
+  let body = ''
+  // The latest line with content (from `last` to its line break at `lastEnd`), not yet added:
+  // only the lines after it tell how its line break ends (chomping); and the empty lines seen
+  // since.
+  let last = -1
+  let lastEnd = -1
+  let empty = 0
   let line = first
   while (line < text.length) {
     const spaces = indentOf(text, line)
     const end = lineEnd(text, line)
     if (line + spaces === end && spaces <= indent) {
-      lines.push('')
+      empty++
     } else if (spaces < indent) {
       break
     } else {
-      lines.push(text.slice(line + indent, end))
-      contentLines = lines.length
+      if (last !== -1) body += text.slice(last, lastEnd + 1)
+      if (empty > 0) body += '\n'.repeat(empty)
+      empty = 0
+      last = line + indent
+      lastEnd = end
     }
     line = end + 1
   }
-  if (contentLines === 0) outside()
-  const trailing = lines.length - contentLines
-  if (lines.length > contentLines) lines.length = contentLines
-  const body = lines.join('\n')
-  const tail = chomp === 'strip' ? '' : chomp === 'clip' ? '\n' : '\n'.repeat(1 + trailing)
-  return { value: body + tail, end: Math.min(line, text.length) }
+  if (last === -1) outside()
+  const value =
+    chomp === 'strip'
+      ? body + text.slice(last, lastEnd)
+      : body + text.slice(last, lastEnd + 1) + (chomp === 'keep' ? '\n'.repeat(empty) : '')
+  return { value, end: Math.min(line, text.length) }
 }
 
 // The indentation of the first line with content; the blank lines before it may not be deeper.
