@@ -200,7 +200,7 @@ function buildCases() {
     request: sseRequest(FLOOR_SSE),
   })
   // Not a goal, a yardstick: the same stream with a turn of the event loop between chunks, as
-  // chunks from a socket arrive (and as msw-cassette delivers them).
+  // chunks from a socket arrive (msw-cassette waits for less: the client's pending callbacks).
   const turnName = 'hand-written, a turn between chunks'
   cases.push({
     name: turnName,

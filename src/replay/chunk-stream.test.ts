@@ -34,4 +34,21 @@ describe('createChunkStream', () => {
     await reader.cancel()
     expect(await pending).toEqual({ done: true, value: undefined })
   })
+
+  // msw 2 hands fetch a tee branch of the body, which reads one chunk ahead: a chunk produced
+  // while the client still reacts to the one before would be there for its read after an abort.
+  test('an abort at any depth of promise continuations after a chunk stops the next one', async () => {
+    const controller = new AbortController()
+    const [branch, copy] = createChunkStream(chunks, 0, controller.signal).tee()
+    void copy.cancel()
+    const reader = branch.getReader()
+    expect(decoder.decode((await reader.read()).value)).toBe('data: 1\n\n')
+    for (let depth = 0; depth < 100; depth++) await Promise.resolve()
+    controller.abort()
+    const next = await reader.read().then(
+      (read) => read,
+      (error: unknown) => error,
+    )
+    expect((next as DOMException).name).toBe('AbortError')
+  })
 })

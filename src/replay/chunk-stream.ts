@@ -1,4 +1,5 @@
 import { abortReason } from './abort-reason.js'
+import { afterMicrotasks } from './after-microtasks.js'
 import { connectionTerminated } from './network-errors.js'
 import { nextTurn } from './next-turn.js'
 
@@ -96,9 +97,13 @@ export function createChunkStream(
         }
         const wait = waitBefore(next)
         if (wait > 0) return pause(wait, true).then(() => send(controller))
-        // The first chunk goes out in this very pull; the others after a turn of the event
-        // loop, short enough that nothing needs to cut it (`send` checks for a stop).
-        return next === 0 ? send(controller) : nextTurn().then(() => send(controller))
+        // The first chunk goes out in this very pull; each other one only once the client has
+        // run all it does in reaction to the one before. An abort there stops it (`send`
+        // checks): msw 2 hands fetch a tee branch of this stream, which reads a chunk ahead and
+        // would still give that chunk to the read after the abort. And where a chunk passes
+        // through Node stream buffers (undici's body behind the dispatcher, msw 3's socket), it
+        // gets there after the one before was read out, so two never merge into one read.
+        return next === 0 ? send(controller) : afterMicrotasks().then(() => send(controller))
       },
       cancel() {
         stop()
