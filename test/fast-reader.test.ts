@@ -49,7 +49,7 @@ test('the fast reader gives exactly what the positional one gives, for every cas
   for (const file of files) {
     const text = readFileSync(file, 'utf8')
     if (fastParse(text) !== undefined) fast++
-    if (readBlockYaml(text) !== undefined) block++
+    if (!file.startsWith(SHARED) || readBlockYaml(text) !== undefined) block++
     const quick = outcome(() => parseCassette(text, file))
     const positional = outcome(() => parseWithPositions(text, file))
     if (JSON.stringify(quick) !== JSON.stringify(positional)) differing.push(file)
@@ -58,9 +58,9 @@ test('the fast reader gives exactly what the positional one gives, for every cas
   // Nearly every file takes the fast path; the rest (aliases, yaml.v2 quirks, line separators,
   // broken files) the positional one.
   expect(fast).toBeGreaterThan(files.length * 0.9)
-  // And nearly every one the block reader (the fastest); the rest js-yaml: flow mappings,
-  // comments, old yaml.v2 quirks.
-  expect(block).toBeGreaterThan(files.length * 0.9)
+  // And nearly every file Go wrote takes the block reader (the fastest); the rest js-yaml:
+  // comments, old yaml.v2 quirks. (Our own fixtures are hand-written, often in flow style.)
+  expect(block).toBeGreaterThan(files.length * 0.98)
 }, 600_000)
 
 test('a broken file still gets the positional error, with line and column', () => {
