@@ -16,6 +16,17 @@ export class TextBodyRequest implements IncomingRequest {
   readonly text: string
   /** The body's UTF-8 bytes, built on first use. */
   declare readonly bytes: Uint8Array
+  #bytes: Uint8Array | undefined
+
+  // One getter for every request, so they all share one shape: a getter made per request made
+  // each request cost microseconds more.
+  static readonly #bytesProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: TextBodyRequest): Uint8Array {
+      this.#bytes ??= encoder.encode(this.text)
+      return this.#bytes
+    },
+  }
 
   /**
    * @param text - The body; the caller checked that its UTF-8 bytes decode back to it.
@@ -25,15 +36,8 @@ export class TextBodyRequest implements IncomingRequest {
     this.url = url
     this.headers = headers
     this.text = text
-    let bytes: Uint8Array | undefined
     // An own, enumerable property, as on every other request a matcher gets: a spread or a
     // JSON of the request keeps its bytes.
-    Object.defineProperty(this, 'bytes', {
-      enumerable: true,
-      get: () => {
-        bytes ??= encoder.encode(text)
-        return bytes
-      },
-    })
+    Object.defineProperty(this, 'bytes', TextBodyRequest.#bytesProperty)
   }
 }
