@@ -35,7 +35,7 @@ const ESCAPES: readonly (string | undefined)[] = (() => {
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 }
 const HEX = /^[0-9a-fA-F]+$/
 
-/** What a double-quoted scalar's reader has built so far, and where it stands. */
+/** A piece of a quoted scalar's value (an escape, a fold), and the offset after its source. */
 interface Built {
   value: string
   offset: number
