@@ -304,6 +304,7 @@ describe('the block reader reads as js-yaml does', () => {
     ['a list at the top', '- a\n'],
     ['a quoted continuation at the key column (old yaml.v2)', "a:\n  b: 'x\n  y'\n"],
     ['a prototype key', '__proto__: x\n'],
+    ['a byte order mark', '\uFEFFversion: 2\n'],
   ])('gives up on %s', (_name, text) => {
     expect(readBlockYaml(text)).toBeUndefined()
   })

@@ -42,6 +42,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^
  */
 export function readBlockYaml(text: string): unknown {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== Code.Newline) return undefined
+  // A byte order mark: js-yaml drops it (a key would start with it here).
+  if (text.charCodeAt(0) === 0xfeff) return undefined
   if (NON_PRINTABLE_OR_CR.test(text)) return undefined
   // Emoji and other pairs are common, lone halves never; the slow test only when needed.
   if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return undefined
