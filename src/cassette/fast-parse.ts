@@ -64,8 +64,10 @@ export function fastParse(text: string): unknown {
   if (LINE_SEPARATORS.test(text)) return undefined
   const block = readBlockYaml(text)
   if (block !== undefined) return block
+  // Outside the `try`: a js-yaml that cannot be loaded is a broken install, not a broken file.
+  const options = { ...OPTIONS, schema: goSchema() }
   try {
-    return loadJsYaml().load(text, { ...OPTIONS, schema: goSchema() })
+    return loadJsYaml().load(text, options)
   } catch {
     return undefined
   }
