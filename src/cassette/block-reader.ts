@@ -192,11 +192,12 @@ function readBelow(text: string, next: number, indent: number, inMapping: boolea
 
 // Whether the line from `at` holds a `key:` (a `:` before a space or the line's end).
 function opensKey(text: string, at: number): boolean {
-  const end = lineEnd(text, at)
-  for (let colon = text.indexOf(':', at); colon !== -1; colon = text.indexOf(':', colon + 1)) {
-    if (colon > end) return false
-    const after = text.charCodeAt(colon + 1)
-    if (after === Code.Space || after === Code.Newline) return true
+  // Searched in the line alone: a search of the text would run on to the next `:` however far,
+  // for every entry of a long list of scalars.
+  const line = text.slice(at, lineEnd(text, at))
+  for (let colon = line.indexOf(':'); colon !== -1; colon = line.indexOf(':', colon + 1)) {
+    const after = line.charCodeAt(colon + 1)
+    if (after === Code.Space || colon + 1 === line.length) return true
   }
   return false
 }
