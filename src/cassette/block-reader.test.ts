@@ -283,6 +283,12 @@ describe('the block reader reads as js-yaml does', () => {
     expect(agree(text)).toBe(true)
   })
 
+  test('nesting deeper than the stack gives up instead of throwing', () => {
+    let deep = ''
+    for (let depth = 0; depth < 6000; depth++) deep += `${' '.repeat(depth)}k:\n`
+    expect(() => readBlockYaml(`${deep}${' '.repeat(6000)}x: y\n`)).not.toThrow()
+  })
+
   test.each([
     ['an anchor', 'a: &x b\n'],
     ['an alias', 'a: *x\n'],

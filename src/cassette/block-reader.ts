@@ -51,7 +51,9 @@ export function readBlockYaml(text: string): unknown {
   try {
     return readDocument(text)
   } catch (error) {
-    if (error instanceof Outside) return undefined
+    // Nesting deeper than the stack: js-yaml, then the positional parser, say what they make
+    // of it.
+    if (error instanceof Outside || error instanceof RangeError) return undefined
     throw error
   }
 }
