@@ -11,8 +11,8 @@
 // (default 500 requests per case), BENCH_JSON=1 prints the rows as JSON too.
 //
 // Under msw 3.0.5 the heap grows by about 50 kB per request whatever the handler (the floors
-// too: two HTTP parsers per request are never freed, an @mswjs/interceptors leak), so 200
-// rounds run out of memory there; keep BENCH_ROUNDS at 80 or so.
+// too: msw's interceptors keep it), so 200 rounds run out of memory there; keep BENCH_ROUNDS at
+// 80 or so.
 
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
