@@ -8,7 +8,8 @@
 // rounds and their spread (min-max).
 //
 // Knobs: BENCH_ROUNDS (default 40), BENCH_ITERATIONS per round (default 100), BENCH_WARMUP
-// (default 500 requests per case), BENCH_JSON=1 prints the rows as JSON too.
+// (default 500 requests per case), BENCH_JSON=1 prints the rows as JSON too, BENCH_CASES=a,b
+// runs only the cases whose names contain one of those texts (and the floors).
 //
 // Under msw 3.0.5 the heap grows by about 50 kB per request whatever the handler (the floors
 // too: msw's interceptors keep it), so 200 rounds run out of memory there; keep BENCH_ROUNDS at
@@ -270,7 +271,16 @@ async function main() {
   const server = setupServer()
   server.listen()
   try {
-    const cases = buildCases()
+    // BENCH_CASES=a,b keeps the cases whose names contain one of those texts (the floors their
+    // ratios need are kept too): a case run alone, without the others' shapes and garbage.
+    const only = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean)
+    const cases = buildCases().filter(
+      (item) =>
+        only.length === 0 ||
+        item.name.startsWith('floor') ||
+        item.name === MISS_FLOOR ||
+        only.some((text) => item.name.includes(text)),
+    )
     // msw prints every error a handler throws; the misses here are on purpose.
     const printError = console.error
     console.error = () => {}
