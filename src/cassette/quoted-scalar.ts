@@ -63,61 +63,45 @@ export function readQuoted(
   if (!doubled && !value.includes('\n') && !(double && value.includes('\\'))) {
     return { value, end: close + 1 }
   }
-  return double
-    ? readDoubleQuoted(text, at, parentIndent, backslashes)
-    : readSingleQuoted(text, at, parentIndent)
+  return readOverLines(text, at, parentIndent, double ? backslashes : undefined)
 }
 
-function readSingleQuoted(text: string, at: number, parentIndent: number): Scalar {
-  // Concatenation, not an array of parts: V8 joins the pieces once, when the string is used.
+// The general case of either style, escapes only in double quotes (`backslashes` given). It
+// jumps from one character that matters to the next (the closing quote, a line break, a
+// backslash) and builds the value by concatenation: V8 joins the pieces once, when the string
+// is used.
+function readOverLines(
+  text: string,
+  at: number,
+  parentIndent: number,
+  backslashes: Backslashes | undefined,
+): Scalar {
+  const closing = text.charAt(at)
   let value = ''
   let offset = at + 1
   let quote = -1
   let newline = -1
   for (;;) {
-    // Jumps from one character that matters to the next: a quote or a line break.
-    if (quote < offset) quote = text.indexOf("'", offset)
+    if (quote < offset) quote = text.indexOf(closing, offset)
     if (newline < offset) newline = lineEnd(text, offset)
     if (quote === -1) outside()
-    if (newline < quote) {
+    const backslash = backslashes ? backslashes.next(offset) : text.length
+    if (backslash < Math.min(newline, quote)) {
+      const escaped = readEscape(text, backslash, parentIndent)
+      value += text.slice(offset, backslash) + escaped.value
+      offset = escaped.offset
+    } else if (newline < quote) {
       const folded = fold(text, newline, parentIndent)
       value += trimEnd(text.slice(offset, newline)) + folded.value
       offset = folded.offset
     } else {
       value += text.slice(offset, quote)
-      if (text.charCodeAt(quote + 1) !== Code.Single) return { value, end: quote + 1 }
+      // In single quotes, a doubled quote stands for one.
+      if (backslashes || text.charCodeAt(quote + 1) !== Code.Single) {
+        return { value, end: quote + 1 }
+      }
       value += "'"
       offset = quote + 2
-    }
-  }
-}
-
-function readDoubleQuoted(
-  text: string,
-  at: number,
-  parentIndent: number,
-  backslashes: Backslashes,
-): Scalar {
-  let value = ''
-  let offset = at + 1
-  let quote = -1
-  let newline = -1
-  for (;;) {
-    if (quote < offset) quote = text.indexOf('"', offset)
-    if (newline < offset) newline = lineEnd(text, offset)
-    if (quote === -1) outside()
-    const stop = Math.min(newline, quote)
-    const backslash = backslashes.next(offset)
-    if (backslash < stop) {
-      const escaped = readEscape(text, backslash, parentIndent)
-      value += text.slice(offset, backslash) + escaped.value
-      offset = escaped.offset
-    } else if (stop === quote) {
-      return { value: value + text.slice(offset, quote), end: quote + 1 }
-    } else {
-      const folded = fold(text, newline, parentIndent)
-      value += trimEnd(text.slice(offset, newline)) + folded.value
-      offset = folded.offset
     }
   }
 }
