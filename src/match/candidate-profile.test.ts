@@ -42,22 +42,21 @@ function profileOf(values: string[]): SortedPart {
   return candidateProfile(interactions, (interaction) => keys.get(interaction) as RequestKey).body
 }
 
-test('the common start of a live value with every candidate is exact', () => {
-  for (let seed = 1; seed <= 40; seed++) {
-    const next = random(seed)
-    const values = words(next, 1 + Math.floor(next() * 60))
-    const part = profileOf(values)
-    for (const live of [...words(next, 10), ...values.slice(0, 3)]) {
-      const share = liveShare(part, live)
-      values.forEach((value, at) => {
-        const expected = commonPrefix(value, live, Math.min(value.length, live.length))
-        expect(share.start[at], `seed ${seed}, ${JSON.stringify([value, live])}`).toBe(expected)
-      })
-    }
-  }
-})
+/** One recorded value against one live value, with the profile and share they come from. */
+interface Pair {
+  part: SortedPart
+  live: string
+  share: ReturnType<typeof liveShare>
+  value: string
+  at: number
+  label: string
+}
 
-test('the distance is 0 exactly for an equal value, and never more than the longer length', () => {
+/**
+ * Calls `check` for every recorded value against every live value, over 40 seeded lists of
+ * candidates; the live values are new ones and a few of the recorded ones.
+ */
+function eachPair(check: (pair: Pair) => void): void {
   for (let seed = 1; seed <= 40; seed++) {
     const next = random(seed)
     const values = words(next, 1 + Math.floor(next() * 60))
@@ -65,12 +64,30 @@ test('the distance is 0 exactly for an equal value, and never more than the long
     for (const live of [...words(next, 10), ...values.slice(0, 5)]) {
       const share = liveShare(part, live)
       values.forEach((value, at) => {
-        const distance = partDistance(part, live, share, at)
-        expect(distance === 0, `seed ${seed}, ${JSON.stringify([value, live])}`).toBe(
-          value === live,
-        )
-        expect(distance).toBeLessThanOrEqual(Math.max(value.length, live.length))
+        check({
+          part,
+          live,
+          share,
+          value,
+          at,
+          label: `seed ${seed}, ${JSON.stringify([value, live])}`,
+        })
       })
     }
   }
+}
+
+test('the common start of a live value with every candidate is exact', () => {
+  eachPair(({ live, share, value, at, label }) => {
+    const expected = commonPrefix(value, live, Math.min(value.length, live.length))
+    expect(share.start[at], label).toBe(expected)
+  })
+})
+
+test('the distance is 0 exactly for an equal value, and never more than the longer length', () => {
+  eachPair(({ part, live, share, value, at, label }) => {
+    const distance = partDistance(part, live, share, at)
+    expect(distance === 0, label).toBe(value === live)
+    expect(distance).toBeLessThanOrEqual(Math.max(value.length, live.length))
+  })
 })

@@ -39,21 +39,22 @@ function live(url: string, body: string): IncomingRequest {
   }
 }
 
+/** An index of these interactions, with the default matching. */
+function indexOf(...interactions: Interaction[]): InteractionIndex {
+  const cassette: Cassette = { path: '/mem/index.yaml', version: 2, interactions }
+  return new InteractionIndex(cassette, createPartNormalizers(), undefined)
+}
+
 const X = 'https://api.example.test/x'
 const Y = 'https://api.example.test/y'
 
 test('bodies are told apart within a URL, in file order, whatever the key order', () => {
-  const cassette: Cassette = {
-    path: '/mem/index.yaml',
-    version: 2,
-    interactions: [
-      interaction(0, X, '{"a":1,"b":2}'),
-      interaction(1, Y, '{"a":1,"b":2}'),
-      interaction(2, X, '{"a":1,"b":3}'),
-      interaction(3, X, '{"b":2,"a":1}'),
-    ],
-  }
-  const index = new InteractionIndex(cassette, createPartNormalizers(), undefined)
+  const index = indexOf(
+    interaction(0, X, '{"a":1,"b":2}'),
+    interaction(1, Y, '{"a":1,"b":2}'),
+    interaction(2, X, '{"a":1,"b":3}'),
+    interaction(3, X, '{"b":2,"a":1}'),
+  )
   expect(index.matches(live(X, '{"b":2,"a":1}')).map((found) => found.index)).toEqual([0, 3])
   expect(index.matches(live(Y, '{"a":1,"b":2}')).map((found) => found.index)).toEqual([1])
   expect(index.matches(live(X, '{"a":1,"b":3}')).map((found) => found.index)).toEqual([2])
@@ -62,12 +63,7 @@ test('bodies are told apart within a URL, in file order, whatever the key order'
 })
 
 test('an interaction recorded after its URL was looked up is found by its body', () => {
-  const cassette: Cassette = {
-    path: '/mem/index.yaml',
-    version: 2,
-    interactions: [interaction(0, X, '{"a":1}')],
-  }
-  const index = new InteractionIndex(cassette, createPartNormalizers(), undefined)
+  const index = indexOf(interaction(0, X, '{"a":1}'))
   // The first lookup on X indexes X's bodies; the recording comes after.
   expect(index.matches(live(X, '{"a":2}'))).toEqual([])
   index.add(interaction(0, X, '{"a":2}'), 'request 1 (POST x), recorded')
@@ -110,17 +106,12 @@ test('recorded requests are keyed only as far as the lookups reach, in file orde
 })
 
 test('filing on demand keeps the replay order: first unused match, then used-up or repeats', () => {
-  const cassette: Cassette = {
-    path: '/mem/index.yaml',
-    version: 2,
-    interactions: [
-      interaction(0, X, '{"a":1}'),
-      interaction(1, Y, '{"a":1}'),
-      interaction(2, X, '{"a":1}'),
-      interaction(3, X, '{"a":2}'),
-    ],
-  }
-  const index = new InteractionIndex(cassette, createPartNormalizers(), undefined)
+  const index = indexOf(
+    interaction(0, X, '{"a":1}'),
+    interaction(1, Y, '{"a":1}'),
+    interaction(2, X, '{"a":1}'),
+    interaction(3, X, '{"a":2}'),
+  )
   const indexes = (result: ReturnType<InteractionIndex['take']>) =>
     result.kind === 'hit'
       ? { hit: result.interaction.index, skipped: result.skipped.map((found) => found.index) }
@@ -142,12 +133,7 @@ test('filing on demand keeps the replay order: first unused match, then used-up 
 })
 
 test('an interaction recorded before the lookups reached the end of the file is found', () => {
-  const cassette: Cassette = {
-    path: '/mem/index.yaml',
-    version: 2,
-    interactions: [interaction(0, X, '{"a":1}'), interaction(1, Y, '{"a":1}')],
-  }
-  const index = new InteractionIndex(cassette, createPartNormalizers(), undefined)
+  const index = indexOf(interaction(0, X, '{"a":1}'), interaction(1, Y, '{"a":1}'))
   expect(index.take(live(X, '{"a":1}'), false, 'request 1')).toMatchObject({ kind: 'hit' })
   index.add(interaction(0, X, '{"a":3}'), 'request 2 (POST x), recorded')
   index.reset()
